@@ -1,0 +1,1 @@
+namespace Scheduler.Protocols; internal static class Placeholder { }
