@@ -1,0 +1,144 @@
+using NodaTime;
+using Scheduler.Optimizer.Plans;
+
+namespace Scheduler.Optimizer.Solving;
+
+/// <summary>Prices a schedule and turns it into a <see cref="Plan"/>: sessions with periods, and the site's load per slot.</summary>
+internal static class PlanAssembler
+{
+    /// <summary>The objective of a schedule: charging energy cost, demand charge and shortfall penalty.</summary>
+    public static double Objective(Schedule schedule, ObjectiveTerms terms)
+    {
+        var (energyCost, demandCost, _) = Costs(schedule);
+        var penalty = 0.0;
+        for (var i = 0; i < schedule.Model.Sessions.Length; i++)
+        {
+            var s = schedule.Model.Sessions[i];
+            penalty += terms.Penalty(schedule.Model, s, s.TargetKwh - schedule.EnergyKwh(i));
+        }
+
+        return energyCost + demandCost + penalty;
+    }
+
+    public static Plan Assemble(
+        Schedule schedule,
+        ObjectiveTerms terms,
+        PlanStatus status,
+        string? fallbackReason,
+        double? lowerBound,
+        BaselineResult baseline,
+        long solveMs)
+    {
+        var model = schedule.Model;
+        var problem = model.Problem;
+        var window = problem.Window;
+        var (energyCost, demandCost, peak) = Costs(schedule);
+        var objective = Objective(schedule, terms);
+        var chargingKw = new double[model.SlotCount];
+        var sessions = new List<SessionPlan>(model.Sessions.Length);
+        for (var i = 0; i < model.Sessions.Length; i++)
+        {
+            var s = model.Sessions[i];
+            var session = problem.Sessions[i];
+            var slotCurrents = new int[model.SlotCount];
+            for (var j = 0; j < s.Length; j++)
+            {
+                slotCurrents[s.First + j] = schedule.Currents[i][j];
+                chargingKw[s.First + j] += schedule.Currents[i][j] * s.KwPerAmp * s.Coverage[j];
+            }
+
+            var delivered = schedule.EnergyKwh(i);
+            sessions.Add(new SessionPlan(
+                session.Id,
+                session.ChargerId,
+                session.EnergyKwh,
+                delivered,
+                Math.Max(0, session.EnergyKwh - delivered),
+                s.Phases,
+                slotCurrents,
+                Periods(window, session.Arrival, session.Departure, slotCurrents, s.KwPerAmp)));
+        }
+
+        var siteLoad = new SiteLoadSlot[model.SlotCount];
+        for (var k = 0; k < model.SlotCount; k++)
+        {
+            siteLoad[k] = new SiteLoadSlot(
+                window.SlotStart(k),
+                window.SlotEnd(k),
+                model.BaseAverageKw[k] + chargingKw[k],
+                chargingKw[k],
+                model.BaseAverageKw[k],
+                model.LimitKw[k],
+                model.PricePerKwh[k]);
+        }
+
+        return new Plan
+        {
+            Status = status,
+            FallbackReason = fallbackReason,
+            Window = window,
+            Currency = problem.Tariff.Currency,
+            Cost = energyCost + demandCost,
+            EnergyCost = energyCost,
+            DemandCost = demandCost,
+            PeakKw = peak,
+            Objective = objective,
+            LowerBound = lowerBound,
+            SolveMs = solveMs,
+            Baseline = baseline,
+            Sessions = sessions,
+            SiteLoad = siteLoad,
+        };
+    }
+
+    private static (double EnergyCost, double DemandCost, double PeakKw) Costs(Schedule schedule)
+    {
+        var model = schedule.Model;
+        var energyCost = 0.0;
+        for (var i = 0; i < model.Sessions.Length; i++)
+        {
+            var s = model.Sessions[i];
+            for (var j = 0; j < s.Length; j++)
+            {
+                energyCost += schedule.Currents[i][j] * s.KwhPerAmp[j] * model.PricePerKwh[s.First + j];
+            }
+        }
+
+        var peak = schedule.PeakKw();
+        return (energyCost, peak * model.DemandChargePerKw, peak);
+    }
+
+    /// <summary>Constant-current intervals within the session's window; neighbouring slots of equal current merge.</summary>
+    private static List<ChargingPeriod> Periods(Model.PlanningWindow window, Instant arrival, Instant departure, int[] slotCurrents, double kwPerAmp)
+    {
+        var periods = new List<ChargingPeriod>();
+        var windowStart = Instant.Max(arrival, window.Start);
+        var windowEnd = Instant.Min(departure, window.End);
+        if (windowEnd <= windowStart)
+        {
+            return periods;
+        }
+
+        for (var k = 0; k < slotCurrents.Length; k++)
+        {
+            var start = Instant.Max(window.SlotStart(k), windowStart);
+            var end = Instant.Min(window.SlotEnd(k), windowEnd);
+            if (end <= start)
+            {
+                continue;
+            }
+
+            var current = slotCurrents[k];
+            if (periods.Count > 0 && periods[^1].CurrentA == current && periods[^1].End == start)
+            {
+                periods[^1] = periods[^1] with { End = end };
+            }
+            else
+            {
+                periods.Add(new ChargingPeriod(start, end, current, current * kwPerAmp));
+            }
+        }
+
+        return periods;
+    }
+}

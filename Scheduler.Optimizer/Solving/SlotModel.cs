@@ -1,0 +1,180 @@
+using NodaTime;
+using Scheduler.Optimizer.Model;
+
+namespace Scheduler.Optimizer.Solving;
+
+/// <summary>
+/// A <see cref="PlanningProblem"/> compiled onto its slot grid: arrays indexed by slot, session and circuit,
+/// which every stage of the solver (relaxation, repair, exact stage, baseline) reads.
+/// </summary>
+internal sealed class SlotModel
+{
+    private SlotModel(
+        PlanningProblem problem,
+        double slotHours,
+        double[] pricePerKwh,
+        double[] baseAverageKw,
+        double[] limitKw,
+        double[] headroomKw,
+        SessionSlots[] sessions,
+        CircuitNode[] circuits)
+    {
+        Problem = problem;
+        SlotHours = slotHours;
+        PricePerKwh = pricePerKwh;
+        BaseAverageKw = baseAverageKw;
+        LimitKw = limitKw;
+        HeadroomKw = headroomKw;
+        Sessions = sessions;
+        Circuits = circuits;
+    }
+
+    public PlanningProblem Problem { get; }
+
+    public int SlotCount => PricePerKwh.Length;
+
+    public double SlotHours { get; }
+
+    /// <summary>The time-weighted average price of each slot.</summary>
+    public double[] PricePerKwh { get; }
+
+    /// <summary>The average base load of each slot, for cost and demand.</summary>
+    public double[] BaseAverageKw { get; }
+
+    /// <summary>The site import limit of each slot: the grid connection tightened by every signal touching the slot.</summary>
+    public double[] LimitKw { get; }
+
+    /// <summary>What charging may draw in each slot: the limit less the highest base load in it, never below zero.</summary>
+    public double[] HeadroomKw { get; }
+
+    public SessionSlots[] Sessions { get; }
+
+    public CircuitNode[] Circuits { get; }
+
+    public double DemandChargePerKw => Problem.Tariff.DemandChargePerKw;
+
+    /// <summary>The number of (session, slot) pairs in which a session may draw current.</summary>
+    public int PairCount => Sessions.Sum(s => s.Length);
+
+    public static SlotModel Build(PlanningProblem problem)
+    {
+        var window = problem.Window;
+        var slots = window.SlotCount;
+        var slotHours = window.SlotLength.TotalHours;
+
+        var price = new double[slots];
+        foreach (var interval in problem.Tariff.Prices)
+        {
+            AddWeighted(window, interval.Start, interval.End, interval.PerKwh, price);
+        }
+
+        var baseAverage = new double[slots];
+        var baseMax = new double[slots];
+        foreach (var interval in problem.Site.BaseLoad)
+        {
+            AddWeighted(window, interval.Start, interval.End, interval.Kw, baseAverage);
+            ForTouchedSlots(window, interval.Start, interval.End, k => baseMax[k] = Math.Max(baseMax[k], interval.Kw));
+        }
+
+        var limit = Enumerable.Repeat(problem.Site.GridLimitKw, slots).ToArray();
+        foreach (var signal in problem.GridSignals)
+        {
+            ForTouchedSlots(window, signal.Start, signal.End, k => limit[k] = Math.Min(limit[k], signal.MaxImportKw));
+        }
+
+        var headroom = new double[slots];
+        for (var k = 0; k < slots; k++)
+        {
+            headroom[k] = Math.Max(0, limit[k] - baseMax[k]);
+        }
+
+        var circuitIndex = problem.Site.Circuits
+            .Select((c, i) => (c.Id, i))
+            .ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var chargers = problem.Site.Chargers.ToDictionary(c => c.Id, StringComparer.Ordinal);
+
+        var sessions = new SessionSlots[problem.Sessions.Count];
+        var below = problem.Site.Circuits.Select(_ => new List<int>[] { [], [], [] }).ToArray();
+        for (var i = 0; i < sessions.Length; i++)
+        {
+            var session = problem.Sessions[i];
+            var charger = chargers[session.ChargerId];
+            var chain = CircuitChain(problem.Site, circuitIndex, charger.CircuitId);
+            sessions[i] = SessionSlots.Create(i, session, charger, chain, window, problem.Site.VoltageV);
+            if (sessions[i].Length == 0)
+            {
+                continue;
+            }
+
+            foreach (var c in chain)
+            {
+                for (var p = 0; p < 3; p++)
+                {
+                    if ((sessions[i].PhaseMask & (1 << p)) != 0)
+                    {
+                        below[c][p].Add(i);
+                    }
+                }
+            }
+        }
+
+        var circuits = problem.Site.Circuits
+            .Select((c, i) => new CircuitNode(c.Id, c.MaxCurrentA, below[i].Select(l => l.ToArray()).ToArray()))
+            .ToArray();
+
+        return new SlotModel(problem, slotHours, price, baseAverage, limit, headroom, sessions, circuits);
+    }
+
+    /// <summary>The indices of the circuits from the charger's own up to the top of the tree.</summary>
+    private static int[] CircuitChain(Site site, Dictionary<string, int> circuitIndex, string? circuitId)
+    {
+        var chain = new List<int>();
+        while (circuitId is not null && circuitIndex.TryGetValue(circuitId, out var index) && !chain.Contains(index))
+        {
+            chain.Add(index);
+            circuitId = site.Circuits[index].ParentId;
+        }
+
+        return [.. chain];
+    }
+
+    /// <summary>Adds value × (the fraction of each slot that [start, end) covers) to the slots.</summary>
+    private static void AddWeighted(PlanningWindow window, Instant start, Instant end, double value, double[] target)
+    {
+        ForTouchedSlots(window, start, end, k => target[k] += value * Coverage(window, k, start, end));
+    }
+
+    /// <summary>Calls the action for every slot that [start, end) overlaps, even partly.</summary>
+    public static void ForTouchedSlots(PlanningWindow window, Instant start, Instant end, Action<int> action)
+    {
+        if (end <= window.Start || start >= window.End)
+        {
+            return;
+        }
+
+        var slotTicks = window.SlotLength.BclCompatibleTicks;
+        var first = (int)Math.Max(0, (start - window.Start).BclCompatibleTicks / slotTicks);
+        var lastExclusive = (int)Math.Min(window.SlotCount, CeilDiv((end - window.Start).BclCompatibleTicks, slotTicks));
+        for (var k = first; k < lastExclusive; k++)
+        {
+            action(k);
+        }
+    }
+
+    /// <summary>The fraction of slot k that [start, end) covers, from 0 to 1.</summary>
+    public static double Coverage(PlanningWindow window, int k, Instant start, Instant end)
+    {
+        var slotStart = window.SlotStart(k);
+        var slotEnd = window.SlotEnd(k);
+        var overlapStart = Instant.Max(slotStart, start);
+        var overlapEnd = Instant.Min(slotEnd, end);
+        if (overlapEnd <= overlapStart)
+        {
+            return 0;
+        }
+
+        return (double)(overlapEnd - overlapStart).BclCompatibleTicks / window.SlotLength.BclCompatibleTicks;
+    }
+
+    private static long CeilDiv(long a, long b) => a >= 0 ? (a + b - 1) / b : a / b;
+}

@@ -1,0 +1,75 @@
+using Scheduler.Optimizer.Plans;
+
+namespace Scheduler.Optimizer.Solving;
+
+/// <summary>
+/// What the site would pay without a scheduler: every session draws its maximum from arrival until it has its
+/// energy; where a circuit or the site limit binds, every session under it is cut in the same proportion.
+/// </summary>
+internal static class UncontrolledBaseline
+{
+    public static BaselineResult Compute(SlotModel model)
+    {
+        var sessions = model.Sessions;
+        var remaining = sessions.Select(s => s.EnergyKwh).ToArray();
+        var present = IntegerRepair.SessionsBySlot(model);
+
+        // Deepest circuits first, so a feeder's cut is applied to what its sub-feeders already allow.
+        var depth = model.Circuits.Select((_, c) => sessions.Where(s => s.CircuitChain.Contains(c)).Select(s => Array.IndexOf(s.CircuitChain, c)).DefaultIfEmpty(0).Min()).ToArray();
+        var circuitOrder = Enumerable.Range(0, model.Circuits.Length).OrderBy(c => depth[c]).ToArray();
+
+        var energyCost = 0.0;
+        var delivered = 0.0;
+        var peak = 0.0;
+        var current = new double[sessions.Length];
+        for (var k = 0; k < model.SlotCount; k++)
+        {
+            foreach (var (i, j) in present[k])
+            {
+                current[i] = remaining[i] > 1e-12 ? Math.Min(sessions[i].MaxA, remaining[i] / sessions[i].KwhPerAmp[j]) : 0;
+            }
+
+            foreach (var c in circuitOrder)
+            {
+                for (var p = 0; p < 3; p++)
+                {
+                    var members = model.Circuits[c].SessionsOnPhase[p];
+                    var load = members.Sum(i => current[i]);
+                    if (load > model.Circuits[c].LimitA)
+                    {
+                        var factor = model.Circuits[c].LimitA / load;
+                        foreach (var i in members)
+                        {
+                            current[i] *= factor;
+                        }
+                    }
+                }
+            }
+
+            var siteKw = present[k].Sum(p => current[p.Session] * sessions[p.Session].KwPerAmp);
+            if (siteKw > model.HeadroomKw[k])
+            {
+                var factor = model.HeadroomKw[k] / siteKw;
+                foreach (var (i, _) in present[k])
+                {
+                    current[i] *= factor;
+                }
+            }
+
+            var averageKw = model.BaseAverageKw[k];
+            foreach (var (i, j) in present[k])
+            {
+                var energy = current[i] * sessions[i].KwhPerAmp[j];
+                remaining[i] -= energy;
+                delivered += energy;
+                energyCost += energy * model.PricePerKwh[k];
+                averageKw += current[i] * sessions[i].KwPerAmp * sessions[i].Coverage[j];
+                current[i] = 0;
+            }
+
+            peak = Math.Max(peak, averageKw);
+        }
+
+        return new BaselineResult(energyCost + (peak * model.DemandChargePerKw), delivered, peak);
+    }
+}

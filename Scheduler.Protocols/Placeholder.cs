@@ -1,1 +1,0 @@
-namespace Scheduler.Protocols; internal static class Placeholder { }

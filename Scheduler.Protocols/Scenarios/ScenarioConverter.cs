@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Optimizer.Model;
+using Scheduler.Protocols.JsonSupport;
+
+namespace Scheduler.Protocols.Scenarios;
+
+/// <summary>
+/// Turns a scenario document that already satisfies its schema into model records. What the schema cannot see
+/// (instants that do not exist, unknown time zones, a record's own rules) becomes an error at its JSON path.
+/// </summary>
+internal sealed class ScenarioConverter
+{
+    // Far wider than any plan; within it, every local time with any offset is an instant NodaTime can hold.
+    private const int MinYear = 1900;
+    private const int MaxYear = 9000;
+
+    private readonly List<ScenarioError> _errors = [];
+    private readonly Dictionary<string, double> _chargerMaxCurrentA = new(StringComparer.Ordinal);
+
+    /// <summary>The errors found by <see cref="Convert"/>, in file order.</summary>
+    public IReadOnlyList<ScenarioError> Errors => _errors;
+
+    /// <summary>Builds the problem, or returns null and fills <see cref="Errors"/>.</summary>
+    public PlanningProblem? Convert(JsonElement root)
+    {
+        var site = ReadSite(root.GetProperty("site"), JsonPath.Property(JsonPath.Root, "site"));
+        var tariff = ReadTariff(root.GetProperty("tariff"), JsonPath.Property(JsonPath.Root, "tariff"));
+        var gridSignals = ReadList(root, JsonPath.Root, "gridSignals", ReadGridSignal);
+        var sessions = ReadList(root, JsonPath.Root, "sessions", ReadSession);
+        var window = ReadWindow(root.GetProperty("planning"), JsonPath.Property(JsonPath.Root, "planning"));
+        if (_errors.Count > 0 || site is null || tariff is null || window is null)
+        {
+            return null;
+        }
+
+        return new PlanningProblem(site, tariff, gridSignals, sessions, window);
+    }
+
+    private Site? ReadSite(JsonElement json, string path)
+    {
+        var zoneId = json.GetProperty("timeZone").GetString() ?? string.Empty;
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
+        if (zone is null)
+        {
+            Add(JsonPath.Property(path, "timeZone"), $"unknown time zone \"{zoneId}\", expected an IANA time zone id such as \"Europe/Amsterdam\"");
+        }
+
+        var circuits = ReadList(json, path, "circuits", ReadCircuit);
+        var chargers = ReadList(json, path, "chargers", ReadCharger);
+        var baseLoad = ReadList(json, path, "baseLoadKw", ReadBaseLoad);
+        if (zone is null)
+        {
+            return null;
+        }
+
+        return Build(json, path, () => new Site(
+            json.GetProperty("id").GetString() ?? string.Empty,
+            zone,
+            Number(json, "voltageV") ?? Site.DefaultVoltageV,
+            json.GetProperty("gridLimitKw").GetDouble(),
+            circuits,
+            chargers,
+            baseLoad));
+    }
+
+    private Circuit? ReadCircuit(JsonElement json, string path) =>
+        Build(json, path, () => new Circuit(
+            json.GetProperty("id").GetString() ?? string.Empty,
+            Text(json, "parentId"),
+            json.GetProperty("maxCurrentA").GetDouble()));
+
+    private Charger? ReadCharger(JsonElement json, string path)
+    {
+        var id = json.GetProperty("id").GetString() ?? string.Empty;
+        var maxCurrentA = json.GetProperty("maxCurrentA").GetDouble();
+
+        // A session without its own maximum takes its charger's; the first charger of a duplicated id wins, as in the validator.
+        _chargerMaxCurrentA.TryAdd(id, maxCurrentA);
+        return Build(json, path, () => new Charger(
+            id,
+            Text(json, "circuitId"),
+            maxCurrentA,
+            Number(json, "minCurrentA") ?? Charger.DefaultMinCurrentA,
+            Integer(json, "phases") ?? 3,
+            Text(json, "phaseRotation") is { } rotation ? Enum.Parse<PhaseRotation>(rotation) : PhaseRotation.RST,
+            Integer(json, "maxSchedulePeriods") ?? Charger.DefaultMaxSchedulePeriods));
+    }
+
+    private BaseLoadInterval? ReadBaseLoad(JsonElement json, string path)
+    {
+        var start = ReadInstant(json, path, "start");
+        var end = ReadInstant(json, path, "end");
+        return start is { } s && end is { } e
+            ? Build(json, path, () => new BaseLoadInterval(s, e, json.GetProperty("kw").GetDouble()))
+            : null;
+    }
+
+    private Tariff? ReadTariff(JsonElement json, string path)
+    {
+        var prices = ReadList(json, path, "prices", ReadPrice);
+        return Build(json, path, () => new Tariff(
+            json.GetProperty("currency").GetString() ?? string.Empty,
+            prices,
+            Number(json, "demandChargePerKw") ?? 0));
+    }
+
+    private PriceInterval? ReadPrice(JsonElement json, string path)
+    {
+        var start = ReadInstant(json, path, "start");
+        var end = ReadInstant(json, path, "end");
+        return start is { } s && end is { } e
+            ? Build(json, path, () => new PriceInterval(s, e, json.GetProperty("perKwh").GetDouble()))
+            : null;
+    }
+
+    private GridSignal? ReadGridSignal(JsonElement json, string path)
+    {
+        var start = ReadInstant(json, path, "start");
+        var end = ReadInstant(json, path, "end");
+        return start is { } s && end is { } e
+            ? Build(json, path, () => new GridSignal(
+                json.GetProperty("id").GetString() ?? string.Empty,
+                s,
+                e,
+                json.GetProperty("maxImportKw").GetDouble()))
+            : null;
+    }
+
+    private Session? ReadSession(JsonElement json, string path)
+    {
+        var arrival = ReadInstant(json, path, "arrival");
+        var departure = ReadInstant(json, path, "departure");
+        if (arrival is not { } a || departure is not { } d)
+        {
+            return null;
+        }
+
+        var chargerId = json.GetProperty("chargerId").GetString() ?? string.Empty;
+
+        // Without a charger to take the maximum from, any positive stand-in will do: the validator then reports the
+        // unknown charger at its path, and a problem with an unknown charger is never returned.
+        var maxCurrentA = Number(json, "maxCurrentA")
+            ?? (_chargerMaxCurrentA.TryGetValue(chargerId, out var chargerMax) ? chargerMax : Charger.DefaultMinCurrentA);
+        return Build(json, path, () => new Session(
+            json.GetProperty("id").GetString() ?? string.Empty,
+            chargerId,
+            a,
+            d,
+            json.GetProperty("energyKwh").GetDouble(),
+            maxCurrentA,
+            Integer(json, "phases") ?? 3,
+            Text(json, "vehicleId"),
+            TransactionId(json),
+            Number(json, "minCurrentA")));
+    }
+
+    private PlanningWindow? ReadWindow(JsonElement json, string path)
+    {
+        var start = ReadInstant(json, path, "start");
+        var end = ReadInstant(json, path, "end");
+        var slotLength = Integer(json, "slotMinutes") is { } minutes
+            ? Duration.FromMinutes(minutes)
+            : PlanningWindow.DefaultSlotLength;
+        return start is { } s && end is { } e
+            ? Build(json, path, () => new PlanningWindow(s, e, slotLength))
+            : null;
+    }
+
+    private List<T> ReadList<T>(JsonElement parent, string parentPath, string name, Func<JsonElement, string, T?> read)
+        where T : class
+    {
+        var items = new List<T>();
+        if (!parent.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            return items;
+        }
+
+        var listPath = JsonPath.Property(parentPath, name);
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            if (read(item, JsonPath.Index(listPath, index)) is { } value)
+            {
+                items.Add(value);
+            }
+
+            index++;
+        }
+
+        return items;
+    }
+
+    private Instant? ReadInstant(JsonElement json, string path, string name)
+    {
+        var text = json.GetProperty(name).GetString() ?? string.Empty;
+        var result = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        if (!result.Success)
+        {
+            // NodaTime's message names the field that is out of range; its echo of the input is left out.
+            var reason = result.Exception.Message;
+            var cut = reason.IndexOf(" Value being parsed", StringComparison.Ordinal);
+            Add(JsonPath.Property(path, name), $"found \"{text}\", expected an existing instant with an offset: {(cut >= 0 ? reason[..cut] : reason)}");
+            return null;
+        }
+
+        var local = result.Value;
+        if (local.Year is < MinYear or > MaxYear)
+        {
+            Add(JsonPath.Property(path, name), $"found \"{text}\", expected an instant in the years {MinYear} to {MaxYear}");
+            return null;
+        }
+
+        return local.ToInstant();
+    }
+
+    /// <summary>Runs a record's constructor; its complaint about a parameter becomes an error at that parameter's property.</summary>
+    private T? Build<T>(JsonElement json, string path, Func<T> create)
+        where T : class
+    {
+        try
+        {
+            return create();
+        }
+        catch (ArgumentException e)
+        {
+            var property = e.ParamName switch
+            {
+                null or "" => null,
+                "baseLoad" => "baseLoadKw",
+                "slotLength" => "slotMinutes",
+                var name => name,
+            };
+            var reason = Reason(e);
+
+            // The records name the first instant of any interval "the start"; a session calls it its arrival.
+            if (property == "departure")
+            {
+                reason = reason.Replace("the start", "the arrival", StringComparison.Ordinal);
+            }
+
+            if (property is null)
+            {
+                Add(path, reason);
+            }
+            else if (json.TryGetProperty(property, out var value))
+            {
+                Add(JsonPath.Property(path, property), $"found {JsonPath.Describe(value)}, which {reason}");
+            }
+            else if (e is ArgumentOutOfRangeException { ActualValue: IFormattable actual })
+            {
+                Add(JsonPath.Property(path, property), $"not given, and its default {actual.ToString(null, CultureInfo.InvariantCulture)} {reason}");
+            }
+            else
+            {
+                Add(JsonPath.Property(path, property), $"not given, and its default {reason}");
+            }
+
+            return null;
+        }
+    }
+
+    private static string Reason(ArgumentException e)
+    {
+        // Exception messages append the parameter and value on their own lines and in parentheses; the path says that already.
+        var message = e.Message;
+        var newline = message.IndexOf('\n', StringComparison.Ordinal);
+        if (newline >= 0)
+        {
+            message = message[..newline].TrimEnd('\r');
+        }
+
+        var suffix = $" (Parameter '{e.ParamName}')";
+        return message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
+    }
+
+    private void Add(string path, string message) => _errors.Add(new ScenarioError(path, message));
+
+    private static JsonElement? Optional(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static double? Number(JsonElement json, string name) => Optional(json, name)?.GetDouble();
+
+    // The schema accepts 3.0 as an integer, which GetInt32 would not; it also bounds the value.
+    private static int? Integer(JsonElement json, string name) => Optional(json, name) is { } value ? (int)value.GetDouble() : null;
+
+    private static string? Text(JsonElement json, string name) => Optional(json, name)?.GetString();
+
+    private static string? TransactionId(JsonElement json) => Optional(json, "transactionId") switch
+    {
+        { ValueKind: JsonValueKind.Number } number => decimal.Truncate(number.GetDecimal()).ToString(CultureInfo.InvariantCulture),
+        { } text => text.GetString(),
+        null => null,
+    };
+}

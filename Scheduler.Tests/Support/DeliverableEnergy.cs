@@ -1,0 +1,103 @@
+using Scheduler.Optimizer.Model;
+
+namespace Scheduler.Tests.Support;
+
+/// <summary>
+/// A sufficient condition for invariant 4 ("where the requested energy is deliverable within all limits, it is
+/// delivered"), and the energy it guarantees.
+/// </summary>
+/// <remarks>
+/// A session is <em>unconstrained</em> when, in every slot it is present, every limit it counts against (the
+/// circuits above its charger on the phases it loads, the site's import) would hold even with every session
+/// present in that slot at its maximum current. Then no schedule of the others can stop it, and since the shortfall
+/// penalty outweighs any price, an optimal plan gives it the most energy that whole amps in
+/// {0} ∪ [minA, maxA] over its fully covered slots can reach without exceeding its request. Partly covered slots
+/// can only add to that, so they are left out of the guarantee. One amp-slot (V × 1 A × φ × slot hours / 1000) is
+/// allowed for rounding, as DESIGN.md's invariant 4 is read here: the guarantee is the lower of that best amount and
+/// the request less one amp-slot. (The minimum current can leave gaps: 6–10 A over two slots reach 6–10 or 12–20
+/// amp-slots, never 11, so a request of 11.5 amp-slots guarantees 10.)
+/// </remarks>
+public static class DeliverableEnergy
+{
+    /// <summary>
+    /// The energy an optimal plan must deliver to session <paramref name="session"/>, in kWh, or null when the
+    /// session is not unconstrained (then nothing is guaranteed here).
+    /// </summary>
+    public static double? GuaranteedKwh(ProblemFacts facts, int session)
+    {
+        if (!IsUnconstrained(facts, session))
+        {
+            return null;
+        }
+
+        var oneAmpSlot = facts.FullSlotKwhPerAmp(session);
+        var requested = facts.Problem.Sessions[session].EnergyKwh;
+        return Math.Max(0, Math.Min(BestReachableKwh(facts, session), requested - oneAmpSlot));
+    }
+
+    /// <summary>Whether every limit the session counts against holds in every slot it is present, with every session at its maximum.</summary>
+    public static bool IsUnconstrained(ProblemFacts facts, int session)
+    {
+        var chain = facts.CircuitsAbove(facts.ChargerOf(session));
+        for (var k = 0; k < facts.SlotCount; k++)
+        {
+            if (!facts.IsPresent(session, k))
+            {
+                continue;
+            }
+
+            if (facts.BaseLoadKw(k) + ChargingAtMaxKw(facts, k) > facts.LimitKw(k) + PlanChecker.Tolerance)
+            {
+                return false;
+            }
+
+            foreach (var circuit in chain)
+            {
+                foreach (var phase in facts.LoadedPhases(session))
+                {
+                    if (CurrentAtMaxA(facts, circuit, phase, k) > circuit.MaxCurrentA + PlanChecker.Tolerance)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The most energy, up to the request, that whole amps in {0} ∪ [minA, maxA] reach over the session's fully
+    /// covered slots, in kWh.
+    /// </summary>
+    public static double BestReachableKwh(ProblemFacts facts, int session)
+    {
+        var perAmpSlot = facts.FullSlotKwhPerAmp(session);
+        var fullSlots = Enumerable.Range(0, facts.SlotCount).Count(k => facts.Coverage(session, k) >= 1);
+        var minA = (long)Math.Ceiling(facts.MinA(session) - 1e-9);
+        var maxA = (long)Math.Floor(facts.MaxA(session) + 1e-9);
+        minA = Math.Max(minA, 1);
+        var target = (long)Math.Floor((facts.Problem.Sessions[session].EnergyKwh / perAmpSlot) + 1e-9);
+        var best = 0L;
+
+        // With j slots on, the amp-slots reachable are exactly j·minA … j·maxA.
+        for (var j = 1; j <= fullSlots && j * minA <= target; j++)
+        {
+            best = Math.Max(best, Math.Min(target, j * maxA));
+        }
+
+        return best * perAmpSlot;
+    }
+
+    private static double ChargingAtMaxKw(ProblemFacts facts, int slot) =>
+        Enumerable.Range(0, facts.Problem.Sessions.Count)
+            .Where(i => facts.IsPresent(i, slot))
+            .Sum(i => facts.PowerKw(i, facts.MaxA(i)));
+
+    private static double CurrentAtMaxA(ProblemFacts facts, Circuit circuit, Phase phase, int slot) =>
+        Enumerable.Range(0, facts.Problem.Sessions.Count)
+            .Where(i => facts.IsPresent(i, slot)
+                && facts.LoadedPhases(i).Contains(phase)
+                && facts.CircuitsAbove(facts.ChargerOf(i)).Any(c => c.Id == circuit.Id))
+            .Sum(facts.MaxA);
+}
