@@ -44,9 +44,8 @@ internal static class ExactStage
             }
 
             // A session's current is 0, or between its minimum and maximum, in whole amps.
-            // Delivered energy plus shortfall reaches the target; delivered alone never passes the request.
-            var energy = solver.MakeConstraint(s.TargetKwh, double.PositiveInfinity);
-            var request = solver.MakeConstraint(double.NegativeInfinity, s.EnergyKwh);
+            // Delivered energy plus shortfall is the request, so delivered never passes it.
+            var energy = solver.MakeConstraint(s.TargetKwh, s.TargetKwh);
             for (var j = 0; j < s.Length; j++)
             {
                 var current = solver.MakeIntVar(0, s.MaxA, string.Empty);
@@ -59,7 +58,6 @@ internal static class ExactStage
                 upper.SetCoefficient(current, 1);
                 upper.SetCoefficient(on, -s.MaxA);
                 energy.SetCoefficient(current, s.KwhPerAmp[j]);
-                request.SetCoefficient(current, s.KwhPerAmp[j]);
                 var k = s.First + j;
                 objective.SetCoefficient(current, (model.PricePerKwh[k] + terms.TieBreakPerKwh(k)) * s.KwhPerAmp[j]);
                 hintVariables.Add(current);

@@ -46,10 +46,10 @@ internal static class IntegerRepair
             }
 
             var cheapest = CheapestFirst(model, s, terms);
-            FillSession(schedule, i, cheapest, peakCapKw);
+            FillSession(schedule, i, cheapest, peakCapKw, terms);
             if (Missing(schedule, i) > s.KwPerAmp * model.SlotHours)
             {
-                RebuildOnWholeSlots(schedule, i, cheapest, peakCapKw);
+                RebuildOnWholeSlots(schedule, i, cheapest, peakCapKw, terms);
             }
         }
     }
@@ -59,7 +59,7 @@ internal static class IntegerRepair
     /// minimum current anywhere else. Starting over on the fully covered slots first may deliver more: keep
     /// whichever delivers more energy.
     /// </summary>
-    private static void RebuildOnWholeSlots(Schedule schedule, int i, int[] cheapest, double? peakCapKw)
+    private static void RebuildOnWholeSlots(Schedule schedule, int i, int[] cheapest, double? peakCapKw, ObjectiveTerms terms)
     {
         var s = schedule.Model.Sessions[i];
         var before = (int[])schedule.Currents[i].Clone();
@@ -70,7 +70,7 @@ internal static class IntegerRepair
         }
 
         var wholeFirst = cheapest.Where(j => s.Coverage[j] >= 1 - 1e-12).Concat(cheapest.Where(j => s.Coverage[j] < 1 - 1e-12)).ToArray();
-        FillSession(schedule, i, wholeFirst, peakCapKw);
+        FillSession(schedule, i, wholeFirst, peakCapKw, terms);
         if (schedule.EnergyKwh(i) > energyBefore + 1e-9)
         {
             return;
@@ -90,7 +90,7 @@ internal static class IntegerRepair
     private static double Missing(Schedule schedule, int i) => schedule.Model.Sessions[i].TargetKwh - schedule.EnergyKwh(i);
 
     /// <summary>Adds current to session i, slot by slot in the given order, up to its target energy.</summary>
-    private static void FillSession(Schedule schedule, int i, int[] slots, double? peakCapKw)
+    private static void FillSession(Schedule schedule, int i, int[] slots, double? peakCapKw, ObjectiveTerms terms)
     {
         var s = schedule.Model.Sessions[i];
         var remaining = Missing(schedule, i);
@@ -121,20 +121,29 @@ internal static class IntegerRepair
 
         for (var attempt = 0; attempt < 3 && Missing(schedule, i) > 1e-9; attempt++)
         {
-            TopUpPastPartialSlots(schedule, i, slots, peakCapKw);
+            TopUpPastPartialSlots(schedule, i, slots, peakCapKw, terms);
         }
     }
 
     /// <summary>
     /// Slots covered only in part deliver odd amounts, so a session can end a fraction of a step below its target
     /// with no whole step left that fits under its request. One more step in some slot, paid for where needed by
-    /// fewer amps in another, can still reach it: take the pair that delivers the most without passing the request.
+    /// fewer amps in another, can still come closer: take the move whose saved penalty most exceeds its price.
     /// </summary>
-    private static void TopUpPastPartialSlots(Schedule schedule, int i, int[] slots, double? peakCapKw)
+    private static void TopUpPastPartialSlots(Schedule schedule, int i, int[] slots, double? peakCapKw, ObjectiveTerms terms)
     {
-        var s = schedule.Model.Sessions[i];
+        var model = schedule.Model;
+        var s = model.Sessions[i];
         var delivered = schedule.EnergyKwh(i);
-        var best = (Energy: delivered, Raise: -1, RaiseTo: 0, Lower: -1, LowerTo: 0);
+        var penaltyBefore = terms.Penalty(model, s, s.TargetKwh - delivered);
+
+        // A move is worth the penalty it saves less what its energy costs.
+        double Gain(double energy, int raise, int raiseBy, int lower, int lowerBy) =>
+            penaltyBefore - terms.Penalty(model, s, s.TargetKwh - energy)
+            - (raiseBy * s.KwhPerAmp[raise] * model.PricePerKwh[s.First + raise])
+            + (lower < 0 ? 0 : lowerBy * s.KwhPerAmp[lower] * model.PricePerKwh[s.First + lower]);
+
+        var best = (Gain: 1e-12, Raise: -1, RaiseTo: 0, Lower: -1, LowerTo: 0);
         foreach (var f in slots)
         {
             var current = schedule.Currents[i][f];
@@ -147,9 +156,10 @@ internal static class IntegerRepair
             var raised = delivered + (add * s.KwhPerAmp[f]);
             if (raised <= s.EnergyKwh + 1e-9)
             {
-                if (raised > best.Energy + 1e-9)
+                var gain = Gain(raised, f, add, -1, 0);
+                if (gain > best.Gain)
                 {
-                    best = (raised, f, current + add, -1, 0);
+                    best = (gain, f, current + add, -1, 0);
                 }
 
                 continue;
@@ -170,9 +180,15 @@ internal static class IntegerRepair
                 }
 
                 var energy = raised - ((other - left) * s.KwhPerAmp[p]);
-                if (left >= 0 && energy > best.Energy + 1e-9 && energy <= s.EnergyKwh + 1e-9)
+                if (left < 0 || energy <= delivered + 1e-9 || energy > s.EnergyKwh + 1e-9)
                 {
-                    best = (energy, f, current + add, p, left);
+                    continue;
+                }
+
+                var gain = Gain(energy, f, add, p, other - left);
+                if (gain > best.Gain)
+                {
+                    best = (gain, f, current + add, p, left);
                 }
             }
         }

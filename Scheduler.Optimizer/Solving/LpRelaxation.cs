@@ -44,15 +44,13 @@ internal static class LpRelaxation
             }
 
             totalRequested += s.TargetKwh;
-            // Delivered energy plus shortfall reaches the target; delivered alone never passes the request.
-            var energy = solver.MakeConstraint(s.TargetKwh, double.PositiveInfinity);
-            var request = solver.MakeConstraint(double.NegativeInfinity, s.EnergyKwh);
+            // Delivered energy plus shortfall is the request, so delivered never passes it.
+            var energy = solver.MakeConstraint(s.TargetKwh, s.TargetKwh);
             for (var j = 0; j < s.Length; j++)
             {
                 var v = solver.MakeNumVar(0, s.MaxA, string.Empty);
                 x[i][j] = v;
                 energy.SetCoefficient(v, s.KwhPerAmp[j]);
-                request.SetCoefficient(v, s.KwhPerAmp[j]);
                 var k = s.First + j;
                 objective.SetCoefficient(v, (model.PricePerKwh[k] + terms.TieBreakPerKwh(k)) * s.KwhPerAmp[j]);
             }
