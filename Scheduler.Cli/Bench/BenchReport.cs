@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Spectre.Console;
+
+namespace Scheduler.Cli.Bench;
+
+/// <summary>The benchmark's tables: one for the terminal, the same as Markdown for pasting.</summary>
+internal static class BenchReport
+{
+    private static readonly string[] Headers =
+    [
+        "sessions", "slots", "status", "wall s", "peak MiB", "cost", "objective", "lower bound", "gap %", "baseline cost", "shortfall kWh",
+    ];
+
+    /// <summary>A line describing the machine and runtime the numbers come from.</summary>
+    public static string Machine() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Environment.ProcessorCount} logical cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+
+    /// <summary>The terminal table.</summary>
+    /// <param name="rows">One row per size.</param>
+    public static Table Table(IReadOnlyList<BenchRow> rows)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var header in Headers)
+        {
+            var column = new TableColumn(header);
+            table.AddColumn(header == "status" ? column : column.RightAligned());
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow(Cells(row).Select(cell => new Text(cell)).ToArray());
+        }
+
+        return table;
+    }
+
+    /// <summary>The same table as GitHub-flavoured Markdown.</summary>
+    /// <param name="rows">One row per size.</param>
+    public static string Markdown(IReadOnlyList<BenchRow> rows)
+    {
+        var text = new StringBuilder();
+        text.Append("| ").AppendJoin(" | ", Headers).Append(" |\n");
+        text.Append('|').AppendJoin('|', Headers.Select(h => h == "status" ? "---" : "---:")).Append("|\n");
+        foreach (var row in rows)
+        {
+            text.Append("| ").AppendJoin(" | ", Cells(row)).Append(" |\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static IEnumerable<string> Cells(BenchRow row)
+    {
+        if (row.Result is not { } r)
+        {
+            return new[] { Invariant($"{row.Sessions}"), string.Empty, "error" }.Concat(Enumerable.Repeat(string.Empty, Headers.Length - 3));
+        }
+
+        return
+        [
+            Invariant($"{r.Sessions}"),
+            Invariant($"{r.Slots}"),
+            r.Status,
+            Invariant($"{r.WallSeconds:0.000}"),
+            Invariant($"{r.PeakMemoryMiB:0}"),
+            Invariant($"{r.Cost:0.00}"),
+            Invariant($"{r.Objective:0.00}"),
+            r.LowerBound is { } bound ? Invariant($"{bound:0.00}") : "n/a",
+            r.GapPct is { } gap ? Invariant($"{gap:0.000}") : "n/a",
+            Invariant($"{r.BaselineCost:0.00}"),
+            Invariant($"{r.ShortfallKwh:0.0}"),
+        ];
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

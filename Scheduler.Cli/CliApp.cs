@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Scheduler.Cli.Commands;
+
+namespace Scheduler.Cli;
+
+/// <summary>The <c>scheduler</c> command line: its commands, and every outcome mapped to an exit code.</summary>
+internal static class CliApp
+{
+    /// <summary>Runs one command line.</summary>
+    /// <param name="args">The arguments, without the program's name.</param>
+    /// <param name="stdout">Where results go: summaries, tables, and the plan JSON with <c>--out -</c>.</param>
+    /// <param name="stderr">Where errors and progress go.</param>
+    /// <returns><see cref="ExitCodes.Success"/>, <see cref="ExitCodes.BadInput"/> or <see cref="ExitCodes.InternalError"/>.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var output = new CliOutput(stdout, stderr);
+        var root = new RootCommand("Plans the charging of every vehicle on a site: within every limit, at the least cost.")
+        {
+            PlanCommand.Create(output),
+            DemoCommand.Create(output),
+            BenchCommand.Create(output),
+            BenchOneCommand.Create(output),
+        };
+
+        ParseResult parseResult;
+        try
+        {
+            parseResult = root.Parse(args);
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine($"internal error while reading the command line: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.InternalError;
+        }
+
+        if (parseResult.Errors.Count > 0)
+        {
+            // System.CommandLine would exit with 1; a wrong command line is bad input.
+            foreach (var error in parseResult.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            var command = parseResult.CommandResult.Command;
+            var usage = command is RootCommand ? "scheduler --help" : $"scheduler {command.Name} --help";
+            stderr.WriteLine($"See '{usage}' for the usage.");
+            return ExitCodes.BadInput;
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (BadInputException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
+            return ExitCodes.InternalError;
+        }
+    }
+}
