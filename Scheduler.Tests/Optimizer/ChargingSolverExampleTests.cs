@@ -1,3 +1,4 @@
+using NodaTime;
 using Scheduler.Optimizer.Model;
 using Scheduler.Optimizer.Solving;
 using Scheduler.Tests.Support;
@@ -290,5 +291,109 @@ public sealed class ChargingSolverExampleTests
         PlanChecker.AssertValid(problem, plan);
         Assert.Equal(slots, plan.SiteLoad.Count);
         Assert.Equal(27.6, plan.Sessions[0].DeliveredKwh, Digits);
+    }
+
+    [Fact]
+    public void Solve_TwoCarsAndOneCheapSlot_FillTheCheapSlotAndShareTheNextCheapest()
+    {
+        // Each car wants 16 amp-slots (2.76 kWh); the 20 A feeder lets 20 of the 32 into the 0.10 slot, and the
+        // other 12 go to the 0.20 slot: 20 × 0.1725 × 0.10 + 12 × 0.1725 × 0.20 = 0.759.
+        var problem = new ProblemBuilder()
+            .Circuit("feeder", 20)
+            .Charger("a", maxA: 16, circuit: "feeder")
+            .Charger("b", maxA: 16, circuit: "feeder")
+            .SlotPrices(0.30, 0.10, 0.30, 0.20)
+            .Session("sa", "a", 0, 60, kwh: 2.76, maxA: 16)
+            .Session("sb", "b", 0, 60, kwh: 2.76, maxA: 16)
+            .Build();
+
+        var plan = ChargingSolver.Solve(problem);
+
+        PlanChecker.AssertValid(problem, plan);
+        Assert.Equal(Scheduler.Optimizer.Plans.PlanStatus.Optimal, plan.Status);
+        Assert.Equal(2.76, plan.Sessions[0].DeliveredKwh, Digits);
+        Assert.Equal(2.76, plan.Sessions[1].DeliveredKwh, Digits);
+        Assert.Equal(20, plan.Sessions[0].SlotCurrentsA[1] + plan.Sessions[1].SlotCurrentsA[1]);
+        Assert.Equal(0.759, plan.EnergyCost, Digits);
+        Assert.Equal(plan.Objective, plan.LowerBound!.Value, 4);
+    }
+
+    [Fact]
+    public void Solve_DemandResponseCutsCapacityShort_SharesTheShortfallFairly()
+    {
+        // One hour, a 3-phase car per charger, each wanting 11.04 kWh (16 A all hour). A DR limit of 11.04 kW
+        // (16 A on three phases for one car) leaves half of what they want: each gets about half.
+        var problem = new ProblemBuilder()
+            .Charger("a", maxA: 16)
+            .Charger("b", maxA: 16)
+            .Signal(0, 60, 11.04)
+            .Session("sa", "a", 0, 60, kwh: 11.04, maxA: 16)
+            .Session("sb", "b", 0, 60, kwh: 11.04, maxA: 16)
+            .Build();
+
+        var plan = ChargingSolver.Solve(problem);
+
+        PlanChecker.AssertValid(problem, plan);
+        Assert.Equal(11.04, plan.DeliveredKwh, Digits);
+        Assert.InRange(plan.Sessions[0].DeliveredKwh, 5.52 - (0.05 * 11.04) - 1e-6, 5.52 + (0.05 * 11.04) + 1e-6);
+        Assert.InRange(plan.Sessions[1].DeliveredKwh, 5.52 - (0.05 * 11.04) - 1e-6, 5.52 + (0.05 * 11.04) + 1e-6);
+        Assert.Equal(11.04, plan.ShortfallKwh, Digits);
+    }
+
+    [Fact]
+    public void Solve_LosAngelesSpringForward_PutsLocalPricesAndLimitsOnTheRightInstants()
+    {
+        // 2026-03-08 in Los Angeles has 23 hours: 02:00 PST becomes 03:00 PDT, so local 03:00 is 10:00Z and two
+        // hours after local midnight. The cheap price runs 03:00–05:00 local; a DR event forbids import 03:00–04:00.
+        var builder = new ProblemBuilder()
+            .InZone("America/Los_Angeles")
+            .StartingAt("2026-03-08T00:00")
+            .EndingAtLocal("2026-03-09T00:00");
+        var problem = builder
+            .Charger("cp")
+            .Price(0, 120, 0.30)
+            .Price(120, 240, 0.05)
+            .Price(240, 23 * 60, 0.30)
+            .Signal(120, 180, 0)
+            .Session("s", "cp", 0, 23 * 60, kwh: 2.76, maxA: 16)
+            .Build();
+
+        var plan = ChargingSolver.Solve(problem);
+
+        PlanChecker.AssertValid(problem, plan);
+        Assert.Equal(92, plan.SiteLoad.Count);
+        var cheap = plan.SiteLoad.Where(l => l.PerKwh < 0.1).ToList();
+        Assert.Equal(Instant.FromUtc(2026, 3, 8, 10, 0), cheap[0].Start);
+        Assert.Equal(Instant.FromUtc(2026, 3, 8, 12, 0), cheap[^1].End);
+        Assert.All(plan.SiteLoad.Where(l => l.LimitKw == 0), l => Assert.InRange(l.Start, Instant.FromUtc(2026, 3, 8, 10, 0), Instant.FromUtc(2026, 3, 8, 10, 45)));
+        Assert.Equal(4, plan.SiteLoad.Count(l => l.LimitKw == 0));
+        var charging = Assert.Single(plan.Sessions[0].Periods, p => p.CurrentA > 0);
+        Assert.Equal(Instant.FromUtc(2026, 3, 8, 11, 0), charging.Start);
+    }
+
+    [Fact]
+    public void Solve_LosAngelesFallBack_PutsTheLastLocalHourOnTheRightInstants()
+    {
+        // 2026-11-01 in Los Angeles has 25 hours: 01:00–02:00 comes twice. Local 23:00 PST is 2026-11-02T07:00Z,
+        // 24 hours after local midnight; that hour is the cheap one.
+        var builder = new ProblemBuilder()
+            .InZone("America/Los_Angeles")
+            .StartingAt("2026-11-01T00:00")
+            .EndingAtLocal("2026-11-02T00:00");
+        var problem = builder
+            .Charger("cp")
+            .Price(0, 24 * 60, 0.30)
+            .Price(24 * 60, 25 * 60, 0.05)
+            .Session("s", "cp", 0, 25 * 60, kwh: 2.76, maxA: 16)
+            .Build();
+
+        var plan = ChargingSolver.Solve(problem);
+
+        PlanChecker.AssertValid(problem, plan);
+        Assert.Equal(100, plan.SiteLoad.Count);
+        Assert.Equal(Instant.FromUtc(2026, 11, 2, 7, 0), plan.SiteLoad.First(l => l.PerKwh < 0.1).Start);
+        var charging = Assert.Single(plan.Sessions[0].Periods, p => p.CurrentA > 0);
+        Assert.Equal(Instant.FromUtc(2026, 11, 2, 7, 0), charging.Start);
+        Assert.Equal(2.76, plan.Sessions[0].DeliveredKwh, Digits);
     }
 }
