@@ -35,7 +35,7 @@ public static class ChargingSolver
         PlanStatus status;
         string? fallbackReason = null;
         double? lowerBound = null;
-        var relaxation = TrySolveRelaxation(model, terms, Remaining(options, stopwatch), out var failure);
+        var relaxation = TrySolveRelaxation(model, terms, Remaining(options, stopwatch), options.DecompositionMinPairs, out var failure);
         if (relaxation is null)
         {
             schedule = Fallback(model, terms);
@@ -59,7 +59,7 @@ public static class ChargingSolver
         return PlanAssembler.Assemble(schedule, terms, status, fallbackReason, lowerBound, baseline, stopwatch.ElapsedMilliseconds);
     }
 
-    private static LpRelaxation.Result? TrySolveRelaxation(SlotModel model, ObjectiveTerms terms, TimeSpan? timeLimit, out string? failure)
+    private static LpRelaxation.Result? TrySolveRelaxation(SlotModel model, ObjectiveTerms terms, TimeSpan? timeLimit, int decompositionMinPairs, out string? failure)
     {
         if (timeLimit is { } limit && limit <= TimeSpan.Zero)
         {
@@ -69,7 +69,7 @@ public static class ChargingSolver
 
         try
         {
-            var result = LpRelaxation.Solve(model, terms, timeLimit);
+            var result = LpRelaxation.Solve(model, terms, timeLimit, decompositionMinPairs);
             failure = result.Message;
             return result.Solved ? result : null;
         }
