@@ -26,6 +26,24 @@ internal static class CommonOptions
         CustomParser = ParseSeconds,
     };
 
+    /// <summary><c>--ocpp 1.6|2.0.1</c>: the OCPP version of the charging profiles in the plan file; 2.0.1 by default.</summary>
+    public static Option<string> Ocpp() => new("--ocpp")
+    {
+        Description = "The OCPP version of the charging profiles written into the plan file: 1.6 or 2.0.1. Default: 2.0.1.",
+        HelpName = "version",
+        DefaultValueFactory = _ => "2.0.1",
+    };
+
+    /// <summary>The version the <c>--ocpp</c> value names.</summary>
+    /// <param name="value">The option's value.</param>
+    /// <exception cref="BadInputException">It names no version we speak.</exception>
+    public static Scheduler.Protocols.Ocpp.OcppVersion ToOcppVersion(string? value) => value switch
+    {
+        "1.6" => Scheduler.Protocols.Ocpp.OcppVersion.V16,
+        "2.0.1" or null => Scheduler.Protocols.Ocpp.OcppVersion.V201,
+        _ => throw new BadInputException($"--ocpp: '{value}' is not an OCPP version we speak; expected 1.6 or 2.0.1"),
+    };
+
     /// <summary>The time limit as a span, or null when none was given.</summary>
     /// <param name="seconds">The option's value.</param>
     public static TimeSpan? ToTimeSpan(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;

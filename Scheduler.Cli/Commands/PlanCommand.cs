@@ -16,16 +16,21 @@ internal static class PlanCommand
         };
         var outFile = CommonOptions.Out("Where to write the plan file (JSON); - writes it to stdout and the summary to stderr. Default: none, only the summary.");
         var timeLimit = CommonOptions.TimeLimit();
+        var ocpp = CommonOptions.Ocpp();
         var command = new Command("plan", "Plans a scenario file: prints a summary and, with --out, writes the plan file.")
         {
             scenario,
             outFile,
             timeLimit,
+            ocpp,
         };
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetRequiredValue(scenario);
-            var request = new PlanRequest(parseResult.GetValue(outFile), CommonOptions.ToTimeSpan(parseResult.GetValue(timeLimit)));
+            var request = new PlanRequest(
+                parseResult.GetValue(outFile),
+                CommonOptions.ToTimeSpan(parseResult.GetValue(timeLimit)),
+                CommonOptions.ToOcppVersion(parseResult.GetValue(ocpp)));
             return ScenarioPlanner.Run(path, ScenarioFile.Read(path), request, output);
         });
         return command;

@@ -2,6 +2,7 @@ using Scheduler.Cli.Output;
 using Scheduler.Optimizer.Model;
 using Scheduler.Optimizer.Plans;
 using Scheduler.Optimizer.Solving;
+using Scheduler.Protocols.Ocpp;
 using Scheduler.Protocols.Plans;
 using Scheduler.Protocols.Scenarios;
 using Spectre.Console;
@@ -49,7 +50,8 @@ internal static class ScenarioPlanner
 
         var problem = scenario.Problem;
         var plan = Solve(problem, request.TimeLimit);
-        var json = PlanWriter.Write(plan, problem);
+        var profiles = ChargingProfileBuilder.Build(plan, problem, new ChargingProfileOptions { Version = request.Ocpp });
+        var json = PlanWriter.Write(plan, problem, profiles);
 
         if (outPath is not null)
         {

@@ -13,7 +13,7 @@ public static class PlanSchema
     public static string Json => EmbeddedSchema.Plan.Text;
 
     /// <summary>Checks a plan file against the schema.</summary>
-    /// <param name="planJson">The plan file's text, e.g. from <see cref="PlanWriter.Write"/>.</param>
+    /// <param name="planJson">The plan file's text, e.g. from <see cref="PlanWriter"/>.</param>
     /// <returns>Each problem as "path: message" (e.g. <c>$.sessions[0].periods[1].currentA: found -1, …</c>), in file order; empty when it is valid.</returns>
     public static IReadOnlyList<string> Validate(string planJson)
     {

@@ -32,7 +32,15 @@ public static class PlanWriter
     /// <param name="problem">The problem it solves: its site gives the id and the time zone, its sessions the vehicle and transaction ids.</param>
     /// <returns>The plan file's JSON text, indented, with LF line ends.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A number of the plan is NaN or infinite.</exception>
-    public static string Write(Plan plan, PlanningProblem problem)
+    public static string Write(Plan plan, PlanningProblem problem) => Write(plan, problem, null);
+
+    /// <summary>Writes <paramref name="plan"/> with the charging profiles made from it.</summary>
+    /// <param name="plan">The plan to write.</param>
+    /// <param name="problem">The problem it solves.</param>
+    /// <param name="profiles">The OCPP charging profiles for its sessions and chargers; null or empty writes none.</param>
+    /// <returns>The plan file's JSON text, indented, with LF line ends.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A number of the plan is NaN or infinite.</exception>
+    public static string Write(Plan plan, PlanningProblem problem, IReadOnlyList<Ocpp.ChargingProfile>? profiles)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(problem);
@@ -47,13 +55,13 @@ public static class PlanWriter
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, options))
         {
-            WritePlan(writer, plan, problem);
+            WritePlan(writer, plan, problem, profiles ?? []);
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void WritePlan(Utf8JsonWriter writer, Plan plan, PlanningProblem problem)
+    private static void WritePlan(Utf8JsonWriter writer, Plan plan, PlanningProblem problem, IReadOnlyList<Ocpp.ChargingProfile> profiles)
     {
         var zone = problem.Site.TimeZone;
         writer.WriteStartObject();
@@ -117,6 +125,40 @@ public static class PlanWriter
         }
 
         writer.WriteEndArray();
+        if (profiles.Count > 0)
+        {
+            writer.WriteStartArray("chargingProfiles");
+            foreach (var profile in profiles)
+            {
+                WriteProfile(writer, profile);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteProfile(Utf8JsonWriter writer, Ocpp.ChargingProfile profile)
+    {
+        writer.WriteStartObject();
+        if (profile.SessionId is { } sessionId)
+        {
+            writer.WriteString("sessionId", sessionId);
+        }
+
+        writer.WriteString("chargerId", profile.ChargerId);
+        writer.WriteString("ocppVersion", profile.OcppVersion == Ocpp.OcppVersion.V16 ? "1.6" : "2.0.1");
+        writer.WriteString("purpose", profile.Purpose.ToString());
+        writer.WriteBoolean("dispatchable", profile.IsDispatchable);
+        if (profile.NotDispatchableReason is { } reason)
+        {
+            writer.WriteString("notDispatchableReason", reason);
+        }
+
+        writer.WriteRounded("energyLostKwh", profile.EnergyLostKwh, QuantityDecimals);
+        writer.WritePropertyName("payload");
+        profile.Payload.WriteTo(writer);
         writer.WriteEndObject();
     }
 

@@ -25,6 +25,46 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Equal(["plan.json", "scenario.json"], _folder.FileNames());
     }
 
+    [Theory]
+    [InlineData("1.6", "V16", "csChargingProfiles")]
+    [InlineData("2.0.1", "V201", "chargingProfile")]
+    public void Plan_OcppVersion_WritesProfilesOfThatVersionThatPassTheOfficialSchema(string option, string version, string profileField)
+    {
+        var scenario = WriteScenario(ScenarioSamples.Full());
+        var planPath = _folder.File("plan.json");
+
+        var run = CliRun.Of("plan", scenario, "--out", planPath, "--ocpp", option);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var text = File.ReadAllText(planPath);
+        Assert.Empty(PlanSchema.Validate(text));
+        var profiles = JsonNode.Parse(text)!["chargingProfiles"]!.AsArray();
+        Assert.Contains(profiles, p => (string?)p!["purpose"] == "TxProfile");
+        Assert.Contains(profiles, p => (string?)p!["purpose"] == "TxDefaultProfile");
+        foreach (var profile in profiles)
+        {
+            Assert.Equal(option, (string?)profile!["ocppVersion"]);
+            var payload = profile["payload"]!.AsObject();
+            Assert.NotNull(payload[profileField]);
+            Assert.Empty(Scheduler.Protocols.Ocpp.ChargingProfileValidator.Validate(
+                JsonNode.Parse(payload.ToJsonString())!.AsObject(),
+                Enum.Parse<Scheduler.Protocols.Ocpp.OcppVersion>(version)));
+        }
+    }
+
+    [Fact]
+    public void Plan_UnknownOcppVersion_ExitsWithBadInputAndWritesNothing()
+    {
+        var scenario = WriteScenario(ScenarioSamples.Minimal());
+        var planPath = _folder.File("plan.json");
+
+        var run = CliRun.Of("plan", scenario, "--out", planPath, "--ocpp", "3.0");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--ocpp", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(planPath));
+    }
+
     [Fact]
     public void Plan_ValidScenario_PrintsTheSummaryWithEverySession()
     {
