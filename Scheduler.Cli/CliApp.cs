@@ -10,8 +10,9 @@ internal static class CliApp
     /// <param name="args">The arguments, without the program's name.</param>
     /// <param name="stdout">Where results go: summaries, tables, and the plan JSON with <c>--out -</c>.</param>
     /// <param name="stderr">Where errors and progress go.</param>
+    /// <param name="clock">The clock that gives "now" where a command needs it (the composition root passes the system clock).</param>
     /// <returns><see cref="ExitCodes.Success"/>, <see cref="ExitCodes.BadInput"/> or <see cref="ExitCodes.InternalError"/>.</returns>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, NodaTime.IClock clock)
     {
         ArgumentNullException.ThrowIfNull(args);
         var output = new CliOutput(stdout, stderr);
@@ -21,6 +22,7 @@ internal static class CliApp
             DemoCommand.Create(output),
             BenchCommand.Create(output),
             BenchOneCommand.Create(output),
+            SignalsCommand.Create(output, clock),
         };
 
         ParseResult parseResult;

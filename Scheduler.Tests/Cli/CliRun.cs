@@ -13,7 +13,7 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = CliApp.Run(args, stdout, stderr);
+        var exitCode = CliApp.Run(args, stdout, stderr, new NodaTime.Testing.FakeClock(NodaTime.Instant.FromUtc(2026, 3, 10, 12, 0)));
         return new CliRun(exitCode, stdout.ToString(), stderr.ToString());
     }
 }

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Protocols.OpenAdr;
+
+namespace Scheduler.Cli.Signals;
+
+/// <summary>Turns a file of OpenADR 3 events into the scenario file's <c>gridSignals</c> array for one site.</summary>
+internal static class SignalImport
+{
+    /// <summary>Reads the events, folds them for the site and prints the array.</summary>
+    /// <param name="eventsPath">The events file: one event object or an array, as the VTN sends them.</param>
+    /// <param name="siteId">The site (VEN or resource name) the events must target.</param>
+    /// <param name="levelsPath">Optional JSON object mapping SIMPLE levels to kW, e.g. <c>{"1": 40, "2": 20}</c>.</param>
+    /// <param name="now">The instant an event starting at 0001-01-01 starts, and before which intervals are over.</param>
+    /// <param name="horizon">How far open-ended events are cut off after <paramref name="now"/>.</param>
+    /// <param name="output">Where to print.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string eventsPath, string siteId, string? levelsPath, Instant now, Duration horizon, CliOutput output)
+    {
+        var read = OpenAdrEventReader.Read(InputFile.ReadAllText(eventsPath, "events file"), now);
+        foreach (var warning in read.Warnings)
+        {
+            output.Error.WriteLine($"warning: {warning.Path}: {warning.Message}");
+        }
+
+        if (!read.IsValid)
+        {
+            output.Error.WriteLine($"error: {eventsPath} holds invalid events ({read.Errors.Count} problem{(read.Errors.Count == 1 ? string.Empty : "s")}):");
+            foreach (var error in read.Errors)
+            {
+                output.Error.WriteLine($"  {error.Path}: {error.Message}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        var book = new GridSignalBook(new GridSignalBookOptions
+        {
+            TargetNames = [siteId],
+            SimpleLevelLimitsKw = levelsPath is null ? new Dictionary<int, double>() : ReadLevels(levelsPath),
+        });
+        book.ApplyAll(read.Events);
+        var set = book.Resolve(now, now + horizon);
+        foreach (var warning in set.Warnings)
+        {
+            output.Error.WriteLine($"warning: {warning.Path}: {warning.Message}");
+        }
+
+        if (set.PriceOverrides.Count > 0)
+        {
+            output.Error.WriteLine($"warning: {set.PriceOverrides.Count} price interval(s) in the events are not part of gridSignals and were left out");
+        }
+
+        var array = new JsonArray();
+        foreach (var signal in set.GridSignals)
+        {
+            array.Add(new JsonObject
+            {
+                ["id"] = signal.Id,
+                ["start"] = InstantPattern.ExtendedIso.Format(signal.Start),
+                ["end"] = InstantPattern.ExtendedIso.Format(signal.End),
+                ["maxImportKw"] = Math.Round(signal.MaxImportKw, 3),
+            });
+        }
+
+        output.Out.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Reads <c>{"level": kW, …}</c>.</summary>
+    private static Dictionary<int, double> ReadLevels(string path)
+    {
+        var text = InputFile.ReadAllText(path, "levels file");
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            throw new BadInputException($"levels file '{path}' is not JSON: {ex.Message}", ex);
+        }
+
+        if (root is not JsonObject levels)
+        {
+            throw new BadInputException($"levels file '{path}': expected an object such as {{\"1\": 40, \"2\": 20}} (SIMPLE level to kW)");
+        }
+
+        var map = new Dictionary<int, double>();
+        foreach (var (key, value) in levels)
+        {
+            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level is < 0 or > 3)
+            {
+                throw new BadInputException($"levels file '{path}': $.{key}: expected a SIMPLE level 0 to 3");
+            }
+
+            if (value is not JsonValue number || !number.TryGetValue<double>(out var kw) || !double.IsFinite(kw) || kw < 0)
+            {
+                throw new BadInputException($"levels file '{path}': $.{key}: expected a limit in kW, zero or above");
+            }
+
+            map[level] = kw;
+        }
+
+        return map;
+    }
+}

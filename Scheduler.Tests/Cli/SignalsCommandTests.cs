@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Scheduler.Cli;
+using Scheduler.Tests.Protocols.OpenAdr;
+
+namespace Scheduler.Tests.Cli;
+
+public sealed class SignalsCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void Import_CapacityLimitEvent_PrintsGridSignalsForTheScenario()
+    {
+        var events = Write("events.json", OpenAdrSamples.UserGuide("ex-8.10.1-1_create-capacity-limit-event.json"));
+
+        var run = CliRun.Of("signals", "import", events, "--site", "depot-1", "--now", "2023-02-09T00:00:00Z");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var signals = JsonNode.Parse(run.Out)!.AsArray();
+        Assert.Equal(2, signals.Count);
+        Assert.Equal("2023-02-10T00:00:00Z", (string?)signals[0]!["start"]);
+        Assert.Equal("2023-02-10T00:30:00Z", (string?)signals[0]!["end"]);
+        Assert.Equal(10.0, (double)signals[0]!["maxImportKw"]!);
+        Assert.Equal(8.0, (double)signals[1]!["maxImportKw"]!);
+    }
+
+    [Fact]
+    public void Import_SimpleEventWithLevels_MapsTheLevelToItsLimit()
+    {
+        var events = Write("events.json", OpenAdrSamples.UserGuide("ex-8.2-1_create-simple-event.json"));
+        var levels = Write("levels.json", "{\"1\": 40}");
+
+        var run = CliRun.Of("signals", "import", events, "--site", "depot-1", "--levels", levels, "--now", "2020-01-01T00:00:00Z");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var signal = Assert.Single(JsonNode.Parse(run.Out)!.AsArray());
+        Assert.Equal(40.0, (double)signal!["maxImportKw"]!);
+    }
+
+    [Fact]
+    public void Import_EventWithoutIntervals_ExitsWithBadInputNamingThePath()
+    {
+        var events = Write("events.json", OpenAdrSamples.UserGuide("ex-8.13-5_ven-reads-event-with-targets.json"));
+
+        var run = CliRun.Of("signals", "import", events, "--site", "depot-1");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("$[0].intervals", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Theory]
+    [InlineData("{\"7\": 40}")]
+    [InlineData("{\"1\": -5}")]
+    [InlineData("[1, 2]")]
+    public void Import_BadLevelsFile_ExitsWithBadInput(string levelsJson)
+    {
+        var events = Write("events.json", OpenAdrSamples.UserGuide("ex-8.2-1_create-simple-event.json"));
+        var levels = Write("levels.json", levelsJson);
+
+        var run = CliRun.Of("signals", "import", events, "--site", "depot-1", "--levels", levels);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("levels file", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_MissingFile_ExitsWithBadInput()
+    {
+        var run = CliRun.Of("signals", "import", _folder.File("absent.json"), "--site", "depot-1");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("not found", run.Error, StringComparison.Ordinal);
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = _folder.File(name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
