@@ -1,0 +1,226 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.TimeZones;
+using Scheduler.Optimizer.Model;
+using Scheduler.Protocols.JsonSupport;
+
+namespace Scheduler.Protocols.Tariffs;
+
+/// <summary>
+/// Reads a time-of-use tariff in the acnportal JSON shape and expands it into price intervals for a range of local dates.
+/// </summary>
+/// <remarks>
+/// The shape is <c>{name, schedule:[{id, effective_start "MM-DD", effective_end "MM-DD", dow_mask (WEEKDAYS, WEEKENDS or
+/// ALL), times:[start hours, from 0, fractions allowed], tariffs:[price per kWh for each segment], demand_charge per kW}]}</c>.
+/// On each date the first block whose season (inclusive, wrapping over the new year) and days match applies.
+/// Hours are local wall-clock hours in the site's zone: on a 23- or 25-hour DST day the segment that spans the change
+/// is an hour shorter or longer. A boundary in the skipped hour moves forward to the end of the gap; a boundary in the
+/// repeated hour takes its first occurrence.
+/// </remarks>
+public static class TouTariffReader
+{
+    private const double TicksPerHour = NodaConstants.TicksPerHour;
+
+    /// <summary>Reads a tariff from a stream and expands it.</summary>
+    public static TariffReadResult Read(Stream json, DateTimeZone zone, DateInterval dates, string currency = "USD")
+    {
+        using var reader = new StreamReader(json, leaveOpen: true);
+        return Read(reader.ReadToEnd(), zone, dates, currency);
+    }
+
+    /// <summary>Reads a tariff from its text and expands it.</summary>
+    /// <param name="json">The tariff file.</param>
+    /// <param name="zone">The site's time zone, in which the tariff's hours are read.</param>
+    /// <param name="dates">The local dates to price, both ends included.</param>
+    /// <param name="currency">ISO 4217 code of the tariff's prices; default USD, as in the acnportal files.</param>
+    /// <returns>
+    /// The prices, one interval per segment and date; <see cref="TariffReadResult.DemandChargePerKw"/> is the highest
+    /// demand charge among the blocks used, since a plan's model holds one.
+    /// </returns>
+    public static TariffReadResult Read(string json, DateTimeZone zone, DateInterval dates, string currency = "USD")
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(dates);
+        var reader = new TariffJson();
+        using var document = reader.Parse(json);
+        if (document is null)
+        {
+            return TariffReadResult.From(currency, [], reader.Errors);
+        }
+
+        var blocks = new List<TouBlock>();
+        if (reader.Array(document.RootElement, JsonPath.Root, "schedule") is { } schedule)
+        {
+            var i = 0;
+            foreach (var entry in schedule.EnumerateArray())
+            {
+                if (ReadBlock(entry, JsonPath.Index("$.schedule", i++), reader) is { } block)
+                {
+                    blocks.Add(block);
+                }
+            }
+        }
+
+        if (reader.Errors.Count > 0)
+        {
+            return TariffReadResult.From(currency, [], reader.Errors);
+        }
+
+        var prices = new List<PriceInterval>();
+        var demandCharge = 0d;
+        foreach (var date in dates)
+        {
+            var block = blocks.FirstOrDefault(b => b.AppliesOn(date));
+            if (block is null)
+            {
+                reader.Errors.Add(new TariffError("$.schedule", string.Create(CultureInfo.InvariantCulture,
+                    $"has no block for {date:uuuu-MM-dd} ({date.DayOfWeek}): expected the blocks to cover every day of the year")));
+                break;
+            }
+
+            demandCharge = Math.Max(demandCharge, block.DemandChargePerKw);
+            for (var s = 0; s < block.StartHours.Count; s++)
+            {
+                var start = At(zone, date, block.StartHours[s]);
+                var end = s + 1 < block.StartHours.Count ? At(zone, date, block.StartHours[s + 1]) : zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
+
+                // A segment that lies wholly in a skipped hour has no time on this date.
+                if (end > start)
+                {
+                    prices.Add(new PriceInterval(start, end, block.PricesPerKwh[s]));
+                }
+            }
+        }
+
+        return TariffReadResult.From(currency, prices, reader.Errors, demandCharge);
+    }
+
+    private static Instant At(DateTimeZone zone, LocalDate date, double hours)
+    {
+        if (hours == 0)
+        {
+            return zone.AtStartOfDay(date).ToInstant();
+        }
+
+        var local = date.AtMidnight().PlusTicks((long)Math.Round(hours * TicksPerHour));
+        return zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+    }
+
+    private static TouBlock? ReadBlock(JsonElement entry, string path, TariffJson reader)
+    {
+        var before = reader.Errors.Count;
+        var id = reader.Property(entry, path, "id", JsonValueKind.String)?.GetString() ?? string.Empty;
+        var seasonStart = MonthDay(entry, path, "effective_start", reader);
+        var seasonEnd = MonthDay(entry, path, "effective_end", reader);
+        var days = Days(entry, path, reader);
+        var times = Numbers(entry, path, "times", reader);
+        var tariffs = Numbers(entry, path, "tariffs", reader);
+        var demand = reader.Number(entry, path, "demand_charge");
+        if (demand is < 0)
+        {
+            reader.Errors.Add(new TariffError(JsonPath.Property(path, "demand_charge"), string.Create(CultureInfo.InvariantCulture, $"is {demand}: expected zero or more")));
+        }
+
+        if (times is { } t)
+        {
+            CheckTimes(t, JsonPath.Property(path, "times"), reader);
+            if (tariffs is { } p && p.Count != t.Count)
+            {
+                reader.Errors.Add(new TariffError(JsonPath.Property(path, "tariffs"), string.Create(CultureInfo.InvariantCulture,
+                    $"has {p.Count} prices: expected {t.Count}, one for each start hour in times")));
+            }
+        }
+
+        if (reader.Errors.Count > before || seasonStart is null || seasonEnd is null || days is null || times is null || tariffs is null || demand is null)
+        {
+            return null;
+        }
+
+        return new TouBlock(id, seasonStart.Value, seasonEnd.Value, days.Value, times, tariffs, (double)demand.Value);
+    }
+
+    private static void CheckTimes(IReadOnlyList<double> times, string path, TariffJson reader)
+    {
+        if (times.Count == 0 || times[0] != 0)
+        {
+            reader.Errors.Add(new TariffError(times.Count == 0 ? path : JsonPath.Index(path, 0), "expected the first start hour to be 0"));
+            return;
+        }
+
+        for (var i = 1; i < times.Count; i++)
+        {
+            if (times[i] <= times[i - 1] || times[i] >= 24)
+            {
+                reader.Errors.Add(new TariffError(JsonPath.Index(path, i), string.Create(CultureInfo.InvariantCulture,
+                    $"is {times[i]}: expected an hour after {times[i - 1]} and before 24")));
+                return;
+            }
+        }
+    }
+
+    private static List<double>? Numbers(JsonElement entry, string path, string name, TariffJson reader)
+    {
+        if (reader.Array(entry, path, name) is not { } array)
+        {
+            return null;
+        }
+
+        var numbers = new List<double>();
+        var arrayPath = JsonPath.Property(path, name);
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Number)
+            {
+                reader.Errors.Add(new TariffError(JsonPath.Index(arrayPath, i), $"is {JsonPath.Describe(item)}: expected a number"));
+                return null;
+            }
+
+            numbers.Add(item.GetDouble());
+            i++;
+        }
+
+        return numbers;
+    }
+
+    private static TouDays? Days(JsonElement entry, string path, TariffJson reader)
+    {
+        var mask = reader.Property(entry, path, "dow_mask", JsonValueKind.String);
+        switch (mask?.GetString())
+        {
+            case null:
+                return null;
+            case "ALL":
+                return TouDays.All;
+            case "WEEKDAYS":
+                return TouDays.Weekdays;
+            case "WEEKENDS":
+                return TouDays.Weekends;
+            default:
+                reader.Errors.Add(new TariffError(JsonPath.Property(path, "dow_mask"), $"is {JsonPath.Describe(mask)}: expected \"WEEKDAYS\", \"WEEKENDS\" or \"ALL\""));
+                return null;
+        }
+    }
+
+    private static AnnualDate? MonthDay(JsonElement entry, string path, string name, TariffJson reader)
+    {
+        if (reader.Property(entry, path, name, JsonValueKind.String) is not { } value)
+        {
+            return null;
+        }
+
+        var parts = (value.GetString() ?? string.Empty).Split('-');
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            && month is >= 1 and <= 12
+            && day >= 1 && day <= CalendarSystem.Iso.GetDaysInMonth(2000, month))
+        {
+            return new AnnualDate(month, day);
+        }
+
+        reader.Errors.Add(new TariffError(JsonPath.Property(path, name), $"is {JsonPath.Describe(value)}: expected a month and day such as \"06-01\""));
+        return null;
+    }
+}

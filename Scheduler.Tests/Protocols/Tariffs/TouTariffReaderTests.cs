@@ -1,0 +1,162 @@
+using NodaTime;
+using Scheduler.Protocols.Tariffs;
+
+namespace Scheduler.Tests.Protocols.Tariffs;
+
+public class TouTariffReaderTests
+{
+    private const string Ev8 = "tou-acnportal/sce_tou_ev_8_june_2019.json";
+    private const string Ev4 = "tou-acnportal/sce_tou_ev_4_march_2019.json";
+    private const string PgeA10 = "tou-acnportal/pge_a10_tou_aug_2019.json";
+
+    private static readonly DateTimeZone LosAngeles = DateTimeZoneProviders.Tzdb["America/Los_Angeles"];
+
+    private static TariffReadResult ReadDays(string file, LocalDate first, LocalDate last) =>
+        TouTariffReader.Read(TariffSamples.Text(file), LosAngeles, new DateInterval(first, last));
+
+    private static Instant StartOf(LocalDate date) => LosAngeles.AtStartOfDay(date).ToInstant();
+
+    [Fact]
+    public void Read_SummerWeekday_PeakIsFourToNinePmLocal()
+    {
+        var day = new LocalDate(2019, 7, 1);
+
+        var result = ReadDays(Ev8, day, day);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("USD", result.Currency);
+        Assert.Equal(3, result.Prices.Count);
+        var peak = result.Prices[1];
+        Assert.Equal(Instant.FromUtc(2019, 7, 1, 23, 0), peak.Start);
+        Assert.Equal(Instant.FromUtc(2019, 7, 2, 4, 0), peak.End);
+        Assert.Equal(0.49619, peak.PerKwh, 12);
+    }
+
+    [Fact]
+    public void Read_SummerWeekend_UsesWeekendBlock()
+    {
+        var saturday = new LocalDate(2019, 7, 6);
+
+        var result = ReadDays(Ev8, saturday, saturday);
+
+        Assert.Equal(0.25563, result.Prices[1].PerKwh, 12);
+    }
+
+    [Fact]
+    public void Read_AutumnDstDay_Has25HoursAndLongerFirstSegment()
+    {
+        var day = new LocalDate(2019, 11, 3);
+
+        var result = ReadDays(Ev8, day, day);
+
+        Assert.Equal(4, result.Prices.Count);
+        Assert.Equal(Duration.FromHours(9), result.Prices[0].End - result.Prices[0].Start);
+        Assert.Equal(Duration.FromHours(25), result.Prices[^1].End - result.Prices[0].Start);
+        Assert.Empty(TariffSlots.FindGaps(result.Prices, StartOf(day), StartOf(day.PlusDays(1))));
+    }
+
+    [Fact]
+    public void Read_SpringDstDay_Has23HoursAndShorterFirstSegment()
+    {
+        var day = new LocalDate(2019, 3, 10);
+
+        var result = ReadDays(Ev8, day, day);
+
+        Assert.Equal(Duration.FromHours(7), result.Prices[0].End - result.Prices[0].Start);
+        Assert.Equal(Duration.FromHours(23), result.Prices[^1].End - result.Prices[0].Start);
+        Assert.Equal(Instant.FromUtc(2019, 3, 10, 15, 0), result.Prices[1].Start);
+    }
+
+    [Fact]
+    public void Read_WholeYear_CoversEveryInstant()
+    {
+        var result = ReadDays(Ev4, new LocalDate(2019, 1, 1), new LocalDate(2019, 12, 31));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal((261 * 5) + 104, result.Prices.Count);
+        Assert.Empty(TariffSlots.FindGaps(result.Prices, StartOf(new LocalDate(2019, 1, 1)), StartOf(new LocalDate(2020, 1, 1))));
+        Assert.Equal(15.51, result.DemandChargePerKw, 12);
+    }
+
+    [Fact]
+    public void Read_FractionalHours_StartAtHalfPast()
+    {
+        var monday = new LocalDate(2019, 7, 1);
+
+        var result = ReadDays(PgeA10, monday, monday);
+
+        Assert.Equal(5, result.Prices.Count);
+        Assert.Equal(Instant.FromUtc(2019, 7, 1, 15, 30), result.Prices[1].Start);
+        Assert.Equal(0.1771, result.Prices[1].PerKwh, 12);
+        Assert.Equal(19.99, result.DemandChargePerKw, 12);
+    }
+
+    [Fact]
+    public void Read_WinterOnly_UsesWinterDemandCharge()
+    {
+        var result = ReadDays(PgeA10, new LocalDate(2019, 1, 7), new LocalDate(2019, 1, 13));
+
+        Assert.Equal(11.66, result.DemandChargePerKw, 12);
+    }
+
+    [Fact]
+    public void Read_BoundaryInRepeatedHour_TakesFirstOccurrence()
+    {
+        const string Json = """{"schedule":[{"id":"x","effective_start":"01-01","effective_end":"12-31","dow_mask":"ALL","times":[0,1.5],"tariffs":[0.1,0.2],"demand_charge":0}]}""";
+        var day = new LocalDate(2019, 11, 3);
+
+        var result = TouTariffReader.Read(Json, LosAngeles, new DateInterval(day, day));
+
+        Assert.Equal(Instant.FromUtc(2019, 11, 3, 8, 30), result.Prices[1].Start);
+        Assert.Equal(Duration.FromHours(23.5), result.Prices[1].End - result.Prices[1].Start);
+    }
+
+    [Fact]
+    public void Read_BoundaryInSkippedHour_MovesForward()
+    {
+        const string Json = """{"schedule":[{"id":"x","effective_start":"01-01","effective_end":"12-31","dow_mask":"ALL","times":[0,2.5],"tariffs":[0.1,0.2],"demand_charge":0}]}""";
+        var day = new LocalDate(2019, 3, 10);
+
+        var result = TouTariffReader.Read(Json, LosAngeles, new DateInterval(day, day));
+
+        Assert.Equal(Instant.FromUtc(2019, 3, 10, 10, 30), result.Prices[1].Start);
+        Assert.Empty(TariffSlots.FindGaps(result.Prices, StartOf(day), StartOf(day.PlusDays(1))));
+    }
+
+    [Fact]
+    public void Read_BadDayMask_NamesJsonPath()
+    {
+        var json = TariffSamples.Text(Ev8).Replace("\"WEEKENDS\"", "\"SATURDAYS\"", StringComparison.Ordinal);
+
+        var result = ReadDays(Ev8, new LocalDate(2019, 7, 1), new LocalDate(2019, 7, 1));
+        var bad = TouTariffReader.Read(json, LosAngeles, new DateInterval(new LocalDate(2019, 7, 1), new LocalDate(2019, 7, 1)));
+
+        Assert.Empty(result.Errors);
+        var error = Assert.Single(bad.Errors);
+        Assert.Equal("$.schedule[1].dow_mask", error.Location);
+        Assert.Empty(bad.Prices);
+    }
+
+    [Fact]
+    public void Read_TariffCountMismatch_NamesJsonPath()
+    {
+        var json = TariffSamples.Text(Ev8).Replace("[0.13568, 0.07724, 0.297, 0.13568]", "[0.13568, 0.07724, 0.297]", StringComparison.Ordinal);
+
+        var result = TouTariffReader.Read(json, LosAngeles, new DateInterval(new LocalDate(2019, 7, 1), new LocalDate(2019, 7, 1)));
+
+        Assert.Equal("$.schedule[2].tariffs", Assert.Single(result.Errors).Location);
+    }
+
+    [Fact]
+    public void Read_DayWithoutBlock_IsReportedNotPricedAtZero()
+    {
+        var json = TariffSamples.Text(Ev8).Replace("\"effective_end\": \"5-31\"", "\"effective_end\": \"5-30\"", StringComparison.Ordinal);
+
+        var result = TouTariffReader.Read(json, LosAngeles, new DateInterval(new LocalDate(2019, 5, 29), new LocalDate(2019, 6, 2)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.schedule", error.Location);
+        Assert.Contains("2019-05-31", error.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Prices);
+    }
+}
