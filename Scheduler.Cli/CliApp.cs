@@ -23,6 +23,7 @@ internal static class CliApp
             BenchCommand.Create(output),
             BenchOneCommand.Create(output),
             SignalsCommand.Create(output, clock),
+            TariffCommand.Create(output),
         };
 
         ParseResult parseResult;

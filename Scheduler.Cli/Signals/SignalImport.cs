@@ -66,7 +66,7 @@ internal static class SignalImport
             });
         }
 
-        output.Out.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        output.Out.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         return ExitCodes.Success;
     }
 

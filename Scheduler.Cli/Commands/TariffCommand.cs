@@ -1,0 +1,76 @@
+using System.CommandLine;
+using NodaTime;
+using Scheduler.Cli.Tariffs;
+using Scheduler.Protocols.Tariffs;
+
+namespace Scheduler.Cli.Commands;
+
+/// <summary>
+/// <c>scheduler tariff import &lt;file&gt; --format f --zone z [--from date --to date] [--slot-minutes m] [--area a]</c>.
+/// </summary>
+internal static class TariffCommand
+{
+    private static readonly Dictionary<string, TariffFormat> Formats = new(StringComparer.Ordinal)
+    {
+        ["entsoe"] = TariffFormat.Entsoe,
+        ["awattar"] = TariffFormat.Awattar,
+        ["energycharts"] = TariffFormat.EnergyCharts,
+        ["energyzero"] = TariffFormat.EnergyZero,
+        ["nordpool"] = TariffFormat.NordPool,
+        ["octopus"] = TariffFormat.Octopus,
+        ["tou"] = TariffFormat.Tou,
+    };
+
+    /// <summary>Creates the command group.</summary>
+    /// <param name="output">Where it prints.</param>
+    public static Command Create(CliOutput output)
+    {
+        var file = new Argument<string>("file") { Description = "The tariff feed: a downloaded response of one of the formats." };
+        var format = new Option<string>("--format") { Description = "entsoe, awattar, energycharts, energyzero, nordpool, octopus or tou.", Required = true, HelpName = "format" };
+        format.AcceptOnlyFromAmong([.. Formats.Keys]);
+        var zone = new Option<string>("--zone") { Description = "The site's IANA time zone, e.g. Europe/Amsterdam.", Required = true, HelpName = "IANA" };
+        var from = new Option<string?>("--from") { Description = "The first local date to keep (yyyy-MM-dd); with --to. Required for tou.", HelpName = "date" };
+        var to = new Option<string?>("--to") { Description = "The last local date to keep (yyyy-MM-dd), included.", HelpName = "date" };
+        var slotMinutes = new Option<int?>("--slot-minutes") { Description = "Map the prices onto slots of this many minutes (a divisor of 60), e.g. 15.", HelpName = "minutes" };
+        var area = new Option<string?>("--area") { Description = "The bidding area, for nordpool (e.g. SE3).", HelpName = "area" };
+        var import = new Command("import", "Prints the scenario's tariff object from a tariff feed.")
+        {
+            file, format, zone, from, to, slotMinutes, area,
+        };
+        import.SetAction(parseResult =>
+        {
+            var zoneId = parseResult.GetRequiredValue(zone);
+            var timeZone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
+                ?? throw new BadInputException($"--zone: unknown time zone '{zoneId}'; expected an IANA id such as Europe/Amsterdam");
+            var fromText = parseResult.GetValue(from);
+            var toText = parseResult.GetValue(to);
+            if ((fromText is null) != (toText is null))
+            {
+                throw new BadInputException("--from and --to go together");
+            }
+
+            DateInterval? dates = null;
+            if (fromText is not null && toText is not null)
+            {
+                var first = TariffImport.ParseDate(fromText, "--from");
+                var last = TariffImport.ParseDate(toText, "--to");
+                if (last < first)
+                {
+                    throw new BadInputException($"--to {toText} is before --from {fromText}");
+                }
+
+                dates = new DateInterval(first, last);
+            }
+
+            var minutes = parseResult.GetValue(slotMinutes);
+            if (minutes is { } m && (m < 1 || 60 % m != 0))
+            {
+                throw new BadInputException($"--slot-minutes: {m} does not divide an hour; expected 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60");
+            }
+
+            var request = new TariffImportRequest(Formats[parseResult.GetRequiredValue(format)], timeZone, dates, minutes, parseResult.GetValue(area));
+            return TariffImport.Run(parseResult.GetRequiredValue(file), request, output);
+        });
+        return new Command("tariff", "Tariffs: import a price feed.") { import };
+    }
+}

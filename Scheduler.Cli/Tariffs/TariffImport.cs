@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Optimizer.Model;
+using Scheduler.Protocols.Tariffs;
+
+namespace Scheduler.Cli.Tariffs;
+
+/// <summary>What <c>tariff import</c> was asked for besides the file.</summary>
+/// <param name="Format">The feed's format.</param>
+/// <param name="Zone">The site's zone: local dates and TOU hours are read in it, and instants are written with its offset.</param>
+/// <param name="Dates">The local dates to keep (both included), or null for everything in the feed (required for TOU).</param>
+/// <param name="SlotMinutes">Map the prices onto slots of this length, or null to keep the feed's own intervals.</param>
+/// <param name="Area">The bidding area, for Nord Pool.</param>
+internal sealed record TariffImportRequest(TariffFormat Format, DateTimeZone Zone, DateInterval? Dates, int? SlotMinutes, string? Area);
+
+/// <summary>Turns a tariff feed into the scenario file's <c>tariff</c> object.</summary>
+internal static class TariffImport
+{
+    /// <summary>Reads the feed and prints the tariff object; a gap in the asked-for dates is an error, never a zero price.</summary>
+    /// <returns>The exit code.</returns>
+    public static int Run(string path, TariffImportRequest request, CliOutput output)
+    {
+        var text = InputFile.ReadAllText(path, "tariff file");
+        var read = TariffImporter.Read(text, request.Format, new TariffImportOptions { Zone = request.Zone, Dates = request.Dates, Area = request.Area });
+        if (!read.IsValid)
+        {
+            output.Error.WriteLine($"error: {path} is not a valid {request.Format} feed ({read.Errors.Count} problem{(read.Errors.Count == 1 ? string.Empty : "s")}):");
+            foreach (var error in read.Errors)
+            {
+                output.Error.WriteLine($"  {error.Location}: {error.Message}");
+            }
+
+            return ExitCodes.BadInput;
+        }
+
+        IReadOnlyList<PriceInterval> prices = read.Prices;
+        if (prices.Count == 0)
+        {
+            throw new BadInputException($"{path} holds no prices");
+        }
+
+        var start = request.Dates is { } dates ? dates.Start.AtStartOfDayInZone(request.Zone).ToInstant() : prices[0].Start;
+        var end = request.Dates is { } range ? range.End.PlusDays(1).AtStartOfDayInZone(request.Zone).ToInstant() : prices[^1].End;
+        if (request.SlotMinutes is { } minutes)
+        {
+            var slots = TariffSlots.ToSlots(prices, start, end, Duration.FromMinutes(minutes));
+            if (!slots.IsComplete)
+            {
+                return ReportGaps(path, slots.Gaps, request.Zone, output);
+            }
+
+            prices = slots.Slots;
+        }
+        else
+        {
+            var gaps = TariffSlots.FindGaps(prices, start, end);
+            if (gaps.Count > 0)
+            {
+                return ReportGaps(path, gaps, request.Zone, output);
+            }
+
+            prices = [.. prices.Where(p => p.End > start && p.Start < end)];
+        }
+
+        var array = new JsonArray();
+        foreach (var price in prices)
+        {
+            array.Add(new JsonObject
+            {
+                ["start"] = Format(price.Start, request.Zone),
+                ["end"] = Format(price.End, request.Zone),
+                ["perKwh"] = Math.Round(price.PerKwh, 6),
+            });
+        }
+
+        var tariff = new JsonObject
+        {
+            ["currency"] = read.Currency,
+            ["demandChargePerKw"] = read.DemandChargePerKw,
+            ["prices"] = array,
+        };
+        output.Out.WriteLine(tariff.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        return ExitCodes.Success;
+    }
+
+    private static int ReportGaps(string path, IReadOnlyList<PriceGap> gaps, DateTimeZone zone, CliOutput output)
+    {
+        output.Error.WriteLine($"error: {path} has no price for {gaps.Count} interval(s) in the asked-for span; a gap is never priced at zero:");
+        foreach (var gap in gaps)
+        {
+            output.Error.WriteLine($"  from {Format(gap.Start, zone)} to {Format(gap.End, zone)}");
+        }
+
+        return ExitCodes.BadInput;
+    }
+
+    private static string Format(Instant instant, DateTimeZone zone) =>
+        ScenarioInstant.Format(instant.InZone(zone).ToOffsetDateTime());
+
+    /// <summary>ISO 8601 to the second with a +HH:mm offset, as the scenario file takes it.</summary>
+    private static readonly OffsetDateTimePattern ScenarioInstant = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<m>");
+
+    /// <summary>Parses a local date (yyyy-MM-dd) given on the command line.</summary>
+    public static LocalDate ParseDate(string text, string option)
+    {
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        return parsed.Success
+            ? parsed.Value
+            : throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"{option}: '{text}' is not a date; expected yyyy-MM-dd, e.g. 2026-03-10"));
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using Scheduler.Cli;
+using Scheduler.Protocols.Scenarios;
+using Scheduler.Tests.Protocols.Tariffs;
+
+namespace Scheduler.Tests.Cli;
+
+public sealed class TariffCommandTests
+{
+    [Fact]
+    public void Import_EntsoeHourlyOnQuarterHours_PrintsNinetySixSlotsThatAScenarioAccepts()
+    {
+        var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("entsoe/hass-entso-e_BE_60M.xml"), "--format", "entsoe", "--zone", "Europe/Brussels", "--slot-minutes", "15");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var tariff = JsonNode.Parse(run.Out)!.AsObject();
+        var prices = tariff["prices"]!.AsArray();
+        Assert.Equal(96, prices.Count);
+        Assert.Equal("2024-10-08T00:00:00+02:00", (string?)prices[0]!["start"]);
+        Assert.Equal((double)prices[0]!["perKwh"]!, (double)prices[3]!["perKwh"]!);
+        var scenario = ScenarioReader.Read(Scenario(tariff, "2024-10-08T00:00:00+02:00", "2024-10-09T00:00:00+02:00", "Europe/Brussels"));
+        Assert.True(scenario.IsValid, string.Join("; ", scenario.Errors));
+        Assert.Equal(96, scenario.Problem!.Tariff.Prices.Count);
+    }
+
+    [Fact]
+    public void Import_EnergyChartsSpringForwardDay_HasNinetyTwoQuarterHours()
+    {
+        var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("awattar-at/energycharts_AT_15min_all.csv"), "--format", "energycharts", "--zone", "Europe/Vienna", "--from", "2026-03-29", "--to", "2026-03-29");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(92, JsonNode.Parse(run.Out)!["prices"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void Import_AwattarAutumnDayWithoutItsLastHour_ReportsTheGapInsteadOfAZeroPrice()
+    {
+        var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("awattar-at/raw-cache60/2024-10-27_1729980000000.json"), "--format", "awattar", "--zone", "Europe/Vienna", "--from", "2024-10-27", "--to", "2024-10-27", "--slot-minutes", "15");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("from 2024-10-27T23:00:00+01:00 to 2024-10-28T00:00:00+01:00", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Theory]
+    [InlineData("--zone", "Europe/Atlantis")]
+    [InlineData("--format", "csv")]
+    [InlineData("--slot-minutes", "7")]
+    public void Import_BadOption_ExitsWithBadInput(string option, string value)
+    {
+        var args = new List<string> { "tariff", "import", TariffSamples.PathOf("entsoe/hass-entso-e_BE_60M.xml"), "--format", "entsoe", "--zone", "Europe/Brussels" };
+        var at = args.IndexOf(option);
+        if (at >= 0)
+        {
+            args[at + 1] = value;
+        }
+        else
+        {
+            args.AddRange([option, value]);
+        }
+
+        var run = CliRun.Of([.. args]);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+    }
+
+    [Fact]
+    public void Import_MalformedFeed_ExitsWithBadInputNamingThePlace()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("feed.json");
+        File.WriteAllText(path, "{\"object\":\"list\",\"data\":[{\"start_timestamp\":1,\"end_timestamp\":2,\"marketprice\":\"x\",\"unit\":\"Eur/MWh\"}]}");
+
+        var run = CliRun.Of("tariff", "import", path, "--format", "awattar", "--zone", "Europe/Vienna");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("$.data[0]", run.Error, StringComparison.Ordinal);
+    }
+
+    private static string Scenario(JsonObject tariff, string start, string end, string zone) => new JsonObject
+    {
+        ["version"] = 1,
+        ["site"] = new JsonObject
+        {
+            ["id"] = "site",
+            ["timeZone"] = zone,
+            ["gridLimitKw"] = 50,
+            ["chargers"] = new JsonArray(new JsonObject { ["id"] = "cp", ["maxCurrentA"] = 16 }),
+        },
+        ["tariff"] = tariff.DeepClone(),
+        ["sessions"] = new JsonArray(),
+        ["planning"] = new JsonObject { ["start"] = start, ["end"] = end },
+    }.ToJsonString();
+}
