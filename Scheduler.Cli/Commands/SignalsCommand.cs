@@ -18,6 +18,7 @@ internal static class SignalsCommand
         var levels = new Option<string?>("--levels") { Description = "A JSON object mapping SIMPLE levels to a site limit in kW, e.g. {\"1\": 40, \"2\": 20}.", HelpName = "file" };
         var now = new Option<string?>("--now") { Description = "The instant taken as now (ISO 8601 with Z or an offset). Default: the system clock.", HelpName = "instant" };
         var horizon = new Option<double>("--horizon-hours") { Description = "Where open-ended events are cut off, in hours after now. Default: 168.", DefaultValueFactory = _ => 168, HelpName = "hours" };
+        var withPrices = new Option<bool>("--with-prices") { Description = "Print {\"gridSignals\": [...], \"priceOverrides\": [...]} to include the events' PRICE intervals for the scenario's priceOverrides." };
         var import = new Command("import", "Prints the scenario's gridSignals array for a site from a file of OpenADR 3 events.")
         {
             events,
@@ -25,6 +26,7 @@ internal static class SignalsCommand
             levels,
             now,
             horizon,
+            withPrices,
         };
         import.SetAction(parseResult =>
         {
@@ -40,6 +42,7 @@ internal static class SignalsCommand
                 parseResult.GetValue(levels),
                 ParseNow(parseResult.GetValue(now)) ?? clock.GetCurrentInstant(),
                 Duration.FromHours(hours),
+                parseResult.GetValue(withPrices),
                 output);
         });
         return new Command("signals", "Demand-response signals: import OpenADR 3 events.") { import };

@@ -16,9 +16,10 @@ internal static class SignalImport
     /// <param name="levelsPath">Optional JSON object mapping SIMPLE levels to kW, e.g. <c>{"1": 40, "2": 20}</c>.</param>
     /// <param name="now">The instant an event starting at 0001-01-01 starts, and before which intervals are over.</param>
     /// <param name="horizon">How far open-ended events are cut off after <paramref name="now"/>.</param>
+    /// <param name="withPrices">Print an object with <c>gridSignals</c> and <c>priceOverrides</c> instead of the array alone.</param>
     /// <param name="output">Where to print.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string eventsPath, string siteId, string? levelsPath, Instant now, Duration horizon, CliOutput output)
+    public static int Run(string eventsPath, string siteId, string? levelsPath, Instant now, Duration horizon, bool withPrices, CliOutput output)
     {
         var read = OpenAdrEventReader.Read(InputFile.ReadAllText(eventsPath, "events file"), now);
         foreach (var warning in read.Warnings)
@@ -49,9 +50,9 @@ internal static class SignalImport
             output.Error.WriteLine($"warning: {warning.Path}: {warning.Message}");
         }
 
-        if (set.PriceOverrides.Count > 0)
+        if (set.PriceOverrides.Count > 0 && !withPrices)
         {
-            output.Error.WriteLine($"warning: {set.PriceOverrides.Count} price interval(s) in the events are not part of gridSignals and were left out");
+            output.Error.WriteLine($"warning: {set.PriceOverrides.Count} price interval(s) in the events were left out; --with-prices prints them as priceOverrides");
         }
 
         var array = new JsonArray();
@@ -66,7 +67,31 @@ internal static class SignalImport
             });
         }
 
-        output.Out.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        JsonNode result = array;
+        if (withPrices)
+        {
+            var prices = new JsonArray();
+            foreach (var price in set.PriceOverrides)
+            {
+                prices.Add(new JsonObject
+                {
+                    ["id"] = price.Id,
+                    ["start"] = InstantPattern.ExtendedIso.Format(price.Start),
+                    ["end"] = InstantPattern.ExtendedIso.Format(price.End),
+                    ["perKwh"] = Math.Round(price.PerKwh, 6),
+                });
+            }
+
+            var currencies = set.PriceOverrides.Select(p => p.Currency).Distinct(StringComparer.Ordinal).ToList();
+            if (currencies.Count > 0)
+            {
+                output.Error.WriteLine($"note: the price overrides are in {string.Join(", ", currencies)}; the scenario's tariff must be in the same currency");
+            }
+
+            result = new JsonObject { ["gridSignals"] = array, ["priceOverrides"] = prices };
+        }
+
+        output.Out.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         return ExitCodes.Success;
     }
 

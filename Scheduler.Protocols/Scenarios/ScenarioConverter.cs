@@ -29,6 +29,8 @@ internal sealed class ScenarioConverter
         var site = ReadSite(root.GetProperty("site"), JsonPath.Property(JsonPath.Root, "site"));
         var tariff = ReadTariff(root.GetProperty("tariff"), JsonPath.Property(JsonPath.Root, "tariff"));
         var gridSignals = ReadList(root, JsonPath.Root, "gridSignals", ReadGridSignal);
+        var overrides = ReadList(root, JsonPath.Root, "priceOverrides", ReadPriceOverride);
+        CheckOverridesApart(overrides);
         var sessions = ReadList(root, JsonPath.Root, "sessions", ReadSession);
         var window = ReadWindow(root.GetProperty("planning"), JsonPath.Property(JsonPath.Root, "planning"));
         if (_errors.Count > 0 || site is null || tariff is null || window is null)
@@ -36,7 +38,29 @@ internal sealed class ScenarioConverter
             return null;
         }
 
+        if (overrides.Count > 0)
+        {
+            tariff = new Tariff(tariff.Currency, PriceOverlay.Apply(tariff.Prices, overrides), tariff.DemandChargePerKw);
+        }
+
         return new PlanningProblem(site, tariff, gridSignals, sessions, window);
+    }
+
+    private PriceInterval? ReadPriceOverride(JsonElement json, string path) => ReadPrice(json, path);
+
+    /// <summary>Two overrides for the same instant would leave its price to chance.</summary>
+    private void CheckOverridesApart(IReadOnlyList<PriceInterval> overrides)
+    {
+        var ordered = overrides.Select((o, i) => (Override: o, Index: i)).OrderBy(o => o.Override.Start).ToList();
+        for (var j = 1; j < ordered.Count; j++)
+        {
+            if (ordered[j].Override.Start < ordered[j - 1].Override.End)
+            {
+                _errors.Add(new ScenarioError(
+                    $"$.priceOverrides[{ordered[j].Index}]",
+                    $"overlaps priceOverrides[{ordered[j - 1].Index}]; overrides must not overlap"));
+            }
+        }
     }
 
     private Site? ReadSite(JsonElement json, string path)

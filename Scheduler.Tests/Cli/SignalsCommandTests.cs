@@ -27,6 +27,25 @@ public sealed class SignalsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Import_PricingEventWithPrices_PrintsPriceOverridesTheScenarioAccepts()
+    {
+        var events = Write("events.json", OpenAdrSamples.Annex96Pricing());
+
+        var run = CliRun.Of("signals", "import", events, "--site", "depot-1", "--now", "2026-02-17T00:00:00Z", "--with-prices");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var result = JsonNode.Parse(run.Out)!.AsObject();
+        Assert.Empty(result["gridSignals"]!.AsArray());
+        var prices = result["priceOverrides"]!.AsArray();
+        Assert.Equal(13, prices.Count);
+        Assert.Equal("2026-02-17T19:00:00Z", (string?)prices[0]!["start"]);
+        Assert.All(prices, p => Assert.InRange((double)p!["perKwh"]!, 0.11692, 0.12227));
+        var scenario = Scheduler.Tests.Protocols.ScenarioSamples.Minimal();
+        scenario["priceOverrides"] = prices.DeepClone();
+        Assert.True(Scheduler.Protocols.Scenarios.ScenarioReader.Read(scenario.ToJsonString()).IsValid);
+    }
+
+    [Fact]
     public void Import_SimpleEventWithLevels_MapsTheLevelToItsLimit()
     {
         var events = Write("events.json", OpenAdrSamples.UserGuide("ex-8.2-1_create-simple-event.json"));
