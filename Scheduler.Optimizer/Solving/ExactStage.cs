@@ -83,17 +83,20 @@ internal static class ExactStage
         var present = IntegerRepair.SessionsBySlot(model);
         for (var k = 0; k < model.SlotCount; k++)
         {
-            foreach (var circuit in model.Circuits.Select((c, index) => (c, index)))
+            for (var c = 0; c < model.Circuits.Length; c++)
             {
                 for (var p = 0; p < 3; p++)
                 {
-                    var row = solver.MakeConstraint(double.NegativeInfinity, circuit.c.LimitA);
-                    foreach (var (i, j) in present[k])
+                    var below = present[k].Where(pair => (sessions[pair.Session].PhaseMask & (1 << p)) != 0 && sessions[pair.Session].CircuitChain.Contains(c)).ToList();
+                    if (below.Count == 0)
                     {
-                        if ((sessions[i].PhaseMask & (1 << p)) != 0 && sessions[i].CircuitChain.Contains(circuit.index))
-                        {
-                            row.SetCoefficient(y[i][j], 1);
-                        }
+                        continue;
+                    }
+
+                    var row = solver.MakeConstraint(double.NegativeInfinity, model.Circuits[c].LimitA);
+                    foreach (var (i, j) in below)
+                    {
+                        row.SetCoefficient(y[i][j], 1);
                     }
                 }
             }

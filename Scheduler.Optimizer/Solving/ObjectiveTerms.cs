@@ -15,6 +15,8 @@ internal sealed class ObjectiveTerms
     /// <summary>How much more than the dearest usable slot the last fraction of a step costs when it is missing.</summary>
     public const double RoundingMarginPerKwh = 0.01;
 
+    private readonly int _slotCount;
+
     public ObjectiveTerms(SlotModel model)
     {
         // A kWh short must cost more than any kWh delivered could: its price, plus the demand charge that
@@ -23,8 +25,6 @@ internal sealed class ObjectiveTerms
         BasePenaltyPerKwh = (100 * Math.Max(maxAbsPrice, 0.01)) + (10 * model.DemandChargePerKw / model.SlotHours);
         _slotCount = Math.Max(1, model.SlotCount);
     }
-
-    private readonly int _slotCount;
 
     /// <summary>The penalty per kWh in the first (cheapest) segment of shortfall.</summary>
     public double BasePenaltyPerKwh { get; }

@@ -110,9 +110,6 @@ internal sealed class Schedule
         _averageKw[k] += delta * s.KwPerAmp * s.Coverage[j];
     }
 
-    /// <summary>Whether slot k keeps every circuit and the site limit.</summary>
-    public bool SlotWithinLimits(int k) => OverloadedOn(k, out _) is null;
-
     /// <summary>The first limit that slot k breaks, as (circuit index or −1 for the site, phase), or null.</summary>
     public (int Circuit, int Phase)? OverloadedOn(int k, out double excess)
     {
