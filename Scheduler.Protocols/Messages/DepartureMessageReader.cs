@@ -135,10 +135,11 @@ public static class DepartureMessageReader
         var current = root.OptionalNumber("currentSocPct");
         var battery = root.OptionalNumber("batteryKwh");
         var before = errors.Count;
-        if (battery is { } b && b is < MinBatteryKwh or > DepartureMessage.MaxEnergyKwh)
-        {
-            errors.Add(new(MessageErrorCodes.BatteryOutOfRange, MessageFields.PathOf("batteryKwh"), $"found {Number(b)} kWh, expected a battery of {Number(MinBatteryKwh)} to {Number(DepartureMessage.MaxEnergyKwh)} kWh"));
-        }
+        var batteryInRange = battery is not { } b || b is >= MinBatteryKwh and <= DepartureMessage.MaxEnergyKwh;
+        var batteryError = batteryInRange ? null : new MessageError(
+            MessageErrorCodes.BatteryOutOfRange,
+            MessageFields.PathOf("batteryKwh"),
+            $"found {Number(battery!.Value)} kWh, expected a battery of {Number(MinBatteryKwh)} to {Number(DepartureMessage.MaxEnergyKwh)} kWh");
 
         if (energy is { } kwh)
         {
@@ -155,11 +156,12 @@ public static class DepartureMessageReader
             {
                 errors.Add(new(MessageErrorCodes.EnergyTooLarge, path, $"found {Number(kwh)} kWh, expected at most {Number(DepartureMessage.MaxEnergyKwh)} kWh"));
             }
-            else if (battery is { } capacity && kwh > capacity)
+            else if (batteryInRange && battery is { } capacity && kwh > capacity)
             {
                 errors.Add(new(MessageErrorCodes.EnergyAboveBattery, path, $"found {Number(kwh)} kWh, more than the battery's {Number(capacity)} kWh, expected at most the battery's capacity"));
             }
 
+            AddIfNotNull(errors, batteryError);
             return errors.Count > before ? null : kwh;
         }
 
@@ -185,6 +187,7 @@ public static class DepartureMessageReader
             }
         }
 
+        AddIfNotNull(errors, batteryError);
         if (errors.Count > before || target is not { } to || current is not { } from || battery is not { } batteryKwh)
         {
             return null;
@@ -198,6 +201,14 @@ public static class DepartureMessageReader
 
         // The state of charge is a share of the usable capacity.
         return (to - from) / 100 * batteryKwh;
+    }
+
+    private static void AddIfNotNull(List<MessageError> errors, MessageError? error)
+    {
+        if (error is not null)
+        {
+            errors.Add(error);
+        }
     }
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
