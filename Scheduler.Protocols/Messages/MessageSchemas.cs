@@ -1,0 +1,38 @@
+using System.Reflection;
+using Scheduler.Protocols.JsonSupport;
+
+namespace Scheduler.Protocols.Messages;
+
+/// <summary>The embedded JSON Schemas of the queue messages (<c>Schemas/messages/*.v1.schema.json</c>), each built once.</summary>
+internal static class MessageSchemas
+{
+    private static readonly Lazy<EmbeddedSchema> LazyEnvelope = new(() => Load("envelope"));
+    private static readonly Lazy<EmbeddedSchema> LazyDeparture = new(() => Load(MessageTypes.Departure));
+    private static readonly Lazy<EmbeddedSchema> LazySessionEvent = new(() => Load(MessageTypes.SessionEvent));
+    private static readonly Lazy<EmbeddedSchema> LazyGridSignal = new(() => Load(MessageTypes.GridSignal));
+    private static readonly Lazy<EmbeddedSchema> LazyPlanRequest = new(() => Load(MessageTypes.PlanRequest));
+    private static readonly Lazy<EmbeddedSchema> LazyDispatch = new(() => Load(MessageTypes.Dispatch));
+
+    /// <summary>type, version and id only; other properties allowed.</summary>
+    public static EmbeddedSchema Envelope => LazyEnvelope.Value;
+
+    public static EmbeddedSchema Departure => LazyDeparture.Value;
+
+    public static EmbeddedSchema SessionEvent => LazySessionEvent.Value;
+
+    public static EmbeddedSchema GridSignal => LazyGridSignal.Value;
+
+    public static EmbeddedSchema PlanRequest => LazyPlanRequest.Value;
+
+    public static EmbeddedSchema Dispatch => LazyDispatch.Value;
+
+    private static EmbeddedSchema Load(string name)
+    {
+        // EmbeddedSchema builds its schemas through a private constructor that takes the file name below Schemas/;
+        // it offers no factory for other files yet. Calling that constructor keeps one schema loader (and its
+        // error messages) for every format. TODO: replace with a factory on EmbeddedSchema when JsonSupport gets one.
+        var constructor = typeof(EmbeddedSchema).GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic, [typeof(string)])
+            ?? throw new InvalidOperationException("EmbeddedSchema has no constructor taking a schema file name.");
+        return (EmbeddedSchema)constructor.Invoke([$"messages.{name}.v1.schema.json"]);
+    }
+}
