@@ -16,7 +16,8 @@ internal sealed class EmbeddedSchema
     private readonly JsonSchema _schema;
     private readonly JsonElement _document;
 
-    private EmbeddedSchema(string fileName)
+    /// <summary>Loads and builds the schema embedded as <c>Schemas/{fileName}</c> (folders become dots).</summary>
+    internal EmbeddedSchema(string fileName)
     {
         var resourceName = "Scheduler.Protocols.Schemas." + fileName;
         using var stream = typeof(EmbeddedSchema).Assembly.GetManifestResourceStream(resourceName)

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Scheduler.Protocols.JsonSupport;
 
 namespace Scheduler.Protocols.Messages;
@@ -26,13 +25,5 @@ internal static class MessageSchemas
 
     public static EmbeddedSchema Dispatch => LazyDispatch.Value;
 
-    private static EmbeddedSchema Load(string name)
-    {
-        // EmbeddedSchema builds its schemas through a private constructor that takes the file name below Schemas/;
-        // it offers no factory for other files yet. Calling that constructor keeps one schema loader (and its
-        // error messages) for every format. TODO: replace with a factory on EmbeddedSchema when JsonSupport gets one.
-        var constructor = typeof(EmbeddedSchema).GetConstructor(BindingFlags.Instance | BindingFlags.NonPublic, [typeof(string)])
-            ?? throw new InvalidOperationException("EmbeddedSchema has no constructor taking a schema file name.");
-        return (EmbeddedSchema)constructor.Invoke([$"messages.{name}.v1.schema.json"]);
-    }
+    private static EmbeddedSchema Load(string name) => new($"messages.{name}.v1.schema.json");
 }
