@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using Scheduler.Functions.Configuration;
+using Scheduler.Protocols.Messages;
+
+namespace Scheduler.Functions.Queues;
+
+/// <summary>Asks for a site to be planned: one <c>plan-request</c> message, whose id derives from its cause so that a repeat is recognised.</summary>
+public sealed class PlanRequestQueue
+{
+    private readonly QueueSender _sender;
+    private readonly IClock _clock;
+    private readonly PlanningOptions _options;
+
+    /// <summary>Creates the queue.</summary>
+    public PlanRequestQueue(QueueSender sender, IClock clock, IOptions<PlanningOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _sender = sender;
+        _clock = clock;
+        _options = options.Value;
+    }
+
+    /// <summary>Asks for a re-plan because of an ingested message, after the re-plan delay.</summary>
+    /// <param name="siteId">The site.</param>
+    /// <param name="reason">What changed (departure, session-event, grid-signal, tariff, dispatch-rejected).</param>
+    /// <param name="causeId">The id of the message (or event) that caused it.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    public Task RequestAsync(string siteId, string reason, string causeId, CancellationToken cancellationToken = default) =>
+        SendAsync(siteId, reason, $"{reason}:{causeId}", _clock.GetCurrentInstant(), _options.ReplanDelay, cancellationToken);
+
+    /// <summary>Asks for the timer's plan of a site, at once.</summary>
+    /// <param name="siteId">The site.</param>
+    /// <param name="tick">The timer's occurrence: a repeated firing of the same occurrence sends the same message id.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    public Task RequestScheduledAsync(string siteId, Instant tick, CancellationToken cancellationToken = default) =>
+        SendAsync(siteId, "timer", $"timer:{siteId}:{tick.ToUnixTimeSeconds()}", _clock.GetCurrentInstant(), null, cancellationToken);
+
+    private Task SendAsync(string siteId, string reason, string id, Instant requestedAt, TimeSpan? delay, CancellationToken cancellationToken)
+    {
+        var message = new PlanRequestMessage(MessageIds.Bounded(id), siteId, requestedAt, reason);
+        return _sender.SendAsync(QueueNames.PlanRequests, QueueMessageWriter.Write(message), delay is { } d && d > TimeSpan.Zero ? d : null, cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+namespace Scheduler.Functions.Queues;
+
+/// <summary>The app's queues. The queue triggers name them as constants, so they are fixed.</summary>
+public static class QueueNames
+{
+    /// <summary>Departure times from driver apps.</summary>
+    public const string Departures = "departures";
+
+    /// <summary>OpenADR 3 events, from the VTN poller or pushed by an integration.</summary>
+    public const string GridSignals = "grid-signals";
+
+    /// <summary>Session started / meter values / stopped, from the CSMS.</summary>
+    public const string SessionEvents = "session-events";
+
+    /// <summary>One message per site to plan.</summary>
+    public const string PlanRequests = "plan-requests";
+
+    /// <summary>One message per charger profile to send to the CSMS.</summary>
+    public const string Dispatch = "dispatch";
+
+    /// <summary>Every input queue, for creating them (and their poison queues) at start-up.</summary>
+    public static IReadOnlyList<string> All { get; } = [Departures, GridSignals, SessionEvents, PlanRequests, Dispatch];
+
+    /// <summary>The poison queue of <paramref name="queue"/>, as the Functions host names it.</summary>
+    public static string PoisonOf(string queue) => queue + "-poison";
+}

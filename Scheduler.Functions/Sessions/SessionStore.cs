@@ -1,0 +1,154 @@
+using Azure.Data.Tables;
+using NodaTime;
+using Scheduler.Functions.Storage;
+using Scheduler.Protocols.Messages;
+
+namespace Scheduler.Functions.Sessions;
+
+/// <summary>
+/// The sessions table: one partition per site, one row per session. Every change is an ETag-guarded
+/// read-modify-write, and applying an event a second time changes nothing.
+/// </summary>
+public sealed class SessionStore
+{
+    private readonly StorageTables _tables;
+
+    /// <summary>Creates the store.</summary>
+    public SessionStore(StorageTables tables) => _tables = tables;
+
+    /// <summary>Folds one CSMS event into its session.</summary>
+    /// <returns>The session after the event.</returns>
+    public async Task<SessionRecord> ApplyAsync(SessionEventMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var table = await _tables.GetAsync(TableNames.Sessions, cancellationToken).ConfigureAwait(false);
+        var id = SessionRecord.IdFor(message.ChargerId, message.TransactionId);
+        var written = await OptimisticUpdate.ApplyAsync(
+            table,
+            TableKey.Encode(message.SiteId),
+            TableKey.Encode(id),
+            current => Fold(current, message, id),
+            cancellationToken).ConfigureAwait(false);
+        return Read(written!);
+    }
+
+    /// <summary>Brings a session's energy estimate up to <paramref name="at"/>.</summary>
+    public async Task UpdateEstimateAsync(string siteId, string sessionId, double estimatedKwh, Instant at, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sessions, cancellationToken).ConfigureAwait(false);
+        await OptimisticUpdate.ApplyAsync(
+            table,
+            TableKey.Encode(siteId),
+            TableKey.Encode(sessionId),
+            current =>
+            {
+                if (current is null || (current.GetDateTimeOffset("EstimatedAt") is { } previous && previous >= at.ToDateTimeOffset()))
+                {
+                    return null;
+                }
+
+                current["EstimatedKwh"] = estimatedKwh;
+                current["EstimatedAt"] = at.ToDateTimeOffset();
+                return current;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One session, or null.</summary>
+    public async Task<SessionRecord?> GetAsync(string siteId, string sessionId, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sessions, cancellationToken).ConfigureAwait(false);
+        var row = await OptimisticUpdate.ReadAsync(table, TableKey.Encode(siteId), TableKey.Encode(sessionId), cancellationToken).ConfigureAwait(false);
+        return row is null ? null : Read(row);
+    }
+
+    /// <summary>The sessions of a site that still run.</summary>
+    public async Task<IReadOnlyList<SessionRecord>> ListActiveAsync(string siteId, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sessions, cancellationToken).ConfigureAwait(false);
+        var sessions = new List<SessionRecord>();
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Encode(siteId)} and Active eq {true}"),
+            cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            sessions.Add(Read(row));
+        }
+
+        return sessions;
+    }
+
+    private static TableEntity? Fold(TableEntity? current, SessionEventMessage message, string id)
+    {
+        var at = message.Timestamp.ToDateTimeOffset();
+        var row = current ?? new TableEntity
+        {
+            ["SessionId"] = id,
+            ["ChargerId"] = message.ChargerId,
+            ["TransactionId"] = message.TransactionId,
+            ["Arrival"] = at,
+            ["Active"] = true,
+            ["EstimatedKwh"] = 0.0,
+        };
+        var changed = current is null;
+        if (message.VehicleId is { } vehicle && row.GetString("VehicleId") is null)
+        {
+            row["VehicleId"] = vehicle;
+            changed = true;
+        }
+
+        switch (message.Kind)
+        {
+            case SessionEventKind.Started:
+                // A start that arrives after other events of its session still moves the arrival back to it.
+                if (at < row.GetDateTimeOffset("Arrival")!.Value)
+                {
+                    row["Arrival"] = at;
+                    changed = true;
+                }
+
+                if (message.MeterWh is { } startWh && row.GetDouble("MeterStartWh") is null)
+                {
+                    row["MeterStartWh"] = startWh;
+                    changed = true;
+                }
+
+                break;
+            case SessionEventKind.MeterValues:
+            case SessionEventKind.Stopped:
+                if (message.MeterWh is { } wh && (row.GetDateTimeOffset("MeterLastAt") is not { } last || at > last))
+                {
+                    row["MeterLastWh"] = wh;
+                    row["MeterLastAt"] = at;
+                    changed = true;
+                }
+
+                if (message.Kind == SessionEventKind.Stopped && row.GetDateTimeOffset("StoppedAt") is null)
+                {
+                    row["StoppedAt"] = at;
+                    row["Active"] = false;
+                    changed = true;
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(message), message.Kind, "unknown session event");
+        }
+
+        return changed ? row : null;
+    }
+
+    private static SessionRecord Read(TableEntity row) => new()
+    {
+        Id = row.GetString("SessionId"),
+        ChargerId = row.GetString("ChargerId"),
+        TransactionId = row.GetString("TransactionId"),
+        VehicleId = row.GetString("VehicleId"),
+        Arrival = Instant.FromDateTimeOffset(row.GetDateTimeOffset("Arrival")!.Value),
+        StoppedAt = row.GetDateTimeOffset("StoppedAt") is { } stopped ? Instant.FromDateTimeOffset(stopped) : null,
+        MeterStartWh = row.GetDouble("MeterStartWh"),
+        MeterLastWh = row.GetDouble("MeterLastWh"),
+        MeterLastAt = row.GetDateTimeOffset("MeterLastAt") is { } read ? Instant.FromDateTimeOffset(read) : null,
+        EstimatedKwh = row.GetDouble("EstimatedKwh") ?? 0,
+        EstimatedAt = row.GetDateTimeOffset("EstimatedAt") is { } estimated ? Instant.FromDateTimeOffset(estimated) : null,
+    };
+}

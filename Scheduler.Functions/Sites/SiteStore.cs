@@ -1,0 +1,185 @@
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using NodaTime;
+using Scheduler.Functions.Storage;
+
+namespace Scheduler.Functions.Sites;
+
+/// <summary>
+/// The sites table: one partition per site holding the site row, a row per circuit and per charger, and a row per
+/// charger that is held at its fail-safe limit. A site is read whole with one partition query.
+/// </summary>
+public sealed class SiteStore
+{
+    private const string SiteRow = "site";
+    private const string CircuitKind = "circuit";
+    private const string ChargerKind = "charger";
+    private const string HoldKind = "hold";
+
+    private readonly StorageTables _tables;
+
+    /// <summary>Creates the store.</summary>
+    public SiteStore(StorageTables tables) => _tables = tables;
+
+    /// <summary>Writes a site, replacing its layout and settings; circuits and chargers no longer listed are removed. Holds are kept.</summary>
+    public async Task UpsertAsync(SiteRecord site, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var table = await _tables.GetAsync(TableNames.Sites, cancellationToken).ConfigureAwait(false);
+        var partition = TableKey.Encode(site.Id);
+        var rows = new List<TableEntity>
+        {
+            new(partition, SiteRow)
+            {
+                ["SiteId"] = site.Id,
+                ["TimeZone"] = site.TimeZone,
+                ["VoltageV"] = site.VoltageV,
+                ["GridLimitKw"] = site.GridLimitKw,
+                ["SettingsJson"] = JsonSerializer.Serialize(site.Settings, SiteSettings.JsonOptions),
+            },
+        };
+        rows.AddRange(site.Circuits.Select(c => new TableEntity(partition, TableKey.Compose(CircuitKind, c.Id))
+        {
+            ["CircuitId"] = c.Id,
+            ["ParentId"] = c.ParentId,
+            ["MaxCurrentA"] = c.MaxCurrentA,
+        }));
+        rows.AddRange(site.Chargers.Select(c => new TableEntity(partition, TableKey.Compose(ChargerKind, c.Id))
+        {
+            ["ChargerId"] = c.Id,
+            ["CircuitId"] = c.CircuitId,
+            ["MaxCurrentA"] = c.MaxCurrentA,
+            ["MinCurrentA"] = c.MinCurrentA,
+            ["Phases"] = c.Phases,
+            ["PhaseRotation"] = c.PhaseRotation,
+            ["MaxSchedulePeriods"] = c.MaxSchedulePeriods,
+            ["StationId"] = c.StationId,
+            ["EvseId"] = c.EvseId,
+            ["StackLevel"] = c.StackLevel,
+        }));
+
+        var keep = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
+        var actions = rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)).ToList();
+        await foreach (var existing in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            var kind = TableKey.Split(existing.RowKey)[0];
+            if (kind is CircuitKind or ChargerKind && !keep.Contains(existing.RowKey))
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, existing, ETag.All));
+            }
+        }
+
+        await TableBatch.SubmitAsync(table, actions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads a site whole, or null when there is none with that id.</summary>
+    public async Task<SiteRecord?> GetAsync(string siteId, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sites, cancellationToken).ConfigureAwait(false);
+        var partition = TableKey.Encode(siteId);
+        TableEntity? siteRow = null;
+        var circuits = new List<CircuitRecord>();
+        var chargers = new List<ChargerRecord>();
+        var holds = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            switch (TableKey.Split(row.RowKey)[0])
+            {
+                case SiteRow:
+                    siteRow = row;
+                    break;
+                case CircuitKind:
+                    circuits.Add(new CircuitRecord(row.GetString("CircuitId"), row.GetString("ParentId"), row.GetDouble("MaxCurrentA") ?? 0));
+                    break;
+                case ChargerKind:
+                    chargers.Add(ReadCharger(row));
+                    break;
+                case HoldKind:
+                    holds[row.GetString("ChargerId")] = row;
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (siteRow is null)
+        {
+            return null;
+        }
+
+        chargers = [.. chargers
+            .Select(c => holds.TryGetValue(c.Id, out var hold)
+                ? c with { HeldTransactionId = hold.GetString("TransactionId"), HeldReason = hold.GetString("Reason") }
+                : c)
+            .OrderBy(c => c.Id, StringComparer.Ordinal)];
+        var settings = JsonSerializer.Deserialize<SiteSettings>(siteRow.GetString("SettingsJson") ?? "{}", SiteSettings.JsonOptions)
+            ?? new SiteSettings();
+        return new SiteRecord(
+            siteRow.GetString("SiteId"),
+            siteRow.GetString("TimeZone"),
+            siteRow.GetDouble("VoltageV") ?? 230,
+            siteRow.GetDouble("GridLimitKw") ?? 0,
+            settings,
+            [.. circuits.OrderBy(c => c.Id, StringComparer.Ordinal)],
+            chargers);
+    }
+
+    /// <summary>The ids of every site, in key order.</summary>
+    public async Task<IReadOnlyList<string>> ListSiteIdsAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sites, cancellationToken).ConfigureAwait(false);
+        var ids = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"RowKey eq {SiteRow}"), select: ["SiteId"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            ids.Add(row.GetString("SiteId"));
+        }
+
+        return ids;
+    }
+
+    /// <summary>Holds a charger at its fail-safe limit for the rest of a transaction, after it refused a profile.</summary>
+    public async Task HoldChargerAsync(string siteId, string chargerId, string? transactionId, string reason, Instant at, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sites, cancellationToken).ConfigureAwait(false);
+        var row = new TableEntity(TableKey.Encode(siteId), TableKey.Compose(HoldKind, chargerId))
+        {
+            ["ChargerId"] = chargerId,
+            ["TransactionId"] = transactionId ?? string.Empty,
+            ["Reason"] = reason,
+            ["Since"] = at.ToDateTimeOffset(),
+        };
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Releases a charger's hold (a new transaction has started on it); nothing happens if it has none.</summary>
+    public async Task ReleaseHoldAsync(string siteId, string chargerId, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sites, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await table.DeleteEntityAsync(TableKey.Encode(siteId), TableKey.Compose(HoldKind, chargerId), ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Nothing was held.
+        }
+    }
+
+    private static ChargerRecord ReadCharger(TableEntity row) => new()
+    {
+        Id = row.GetString("ChargerId"),
+        CircuitId = row.GetString("CircuitId"),
+        MaxCurrentA = row.GetDouble("MaxCurrentA") ?? 0,
+        MinCurrentA = row.GetDouble("MinCurrentA") ?? 6,
+        Phases = row.GetInt32("Phases") ?? 3,
+        PhaseRotation = row.GetString("PhaseRotation") ?? "RST",
+        MaxSchedulePeriods = row.GetInt32("MaxSchedulePeriods") ?? 24,
+        StationId = row.GetString("StationId"),
+        EvseId = row.GetInt32("EvseId") ?? 1,
+        StackLevel = row.GetInt32("StackLevel") ?? 0,
+    };
+}

@@ -1,0 +1,61 @@
+using Azure.Data.Tables;
+
+namespace Scheduler.Functions.Storage;
+
+/// <summary>
+/// Writes many entities of one partition as entity group transactions within the service's rules: at most 100
+/// operations, one partition and 4 MiB per batch (Azurite does not check these, so we do).
+/// </summary>
+public static class TableBatch
+{
+    /// <summary>The most operations in one transaction.</summary>
+    public const int MaxOperations = 100;
+
+    /// <summary>A conservative estimate of the payload budget of one transaction, in bytes (the limit is 4 MiB).</summary>
+    public const int MaxBytes = 3 * 1024 * 1024;
+
+    /// <summary>Submits the actions in as few transactions as the rules allow, in order.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="actions">The actions, all on one partition.</param>
+    /// <param name="sizeOf">An estimate of each action's size in bytes.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    /// <exception cref="ArgumentException">The actions span more than one partition.</exception>
+    public static async Task SubmitAsync(
+        TableClient table,
+        IReadOnlyList<TableTransactionAction> actions,
+        Func<TableTransactionAction, int> sizeOf,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(actions);
+        if (actions.Select(a => a.Entity.PartitionKey).Distinct(StringComparer.Ordinal).Skip(1).Any())
+        {
+            throw new ArgumentException("a table transaction holds one partition only", nameof(actions));
+        }
+
+        var batch = new List<TableTransactionAction>();
+        var bytes = 0;
+        foreach (var action in actions)
+        {
+            var size = sizeOf(action);
+            if (batch.Count > 0 && (batch.Count == MaxOperations || bytes + size > MaxBytes))
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+                batch = [];
+                bytes = 0;
+            }
+
+            batch.Add(action);
+            bytes += size;
+        }
+
+        if (batch.Count > 0)
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Submits the actions, taking each as 2 KiB.</summary>
+    public static Task SubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default) =>
+        SubmitAsync(table, actions, _ => 2048, cancellationToken);
+}

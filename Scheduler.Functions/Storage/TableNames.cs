@@ -1,0 +1,35 @@
+namespace Scheduler.Functions.Storage;
+
+/// <summary>The app's tables. Names are fixed: every instance of the app must agree on them.</summary>
+public static class TableNames
+{
+    /// <summary>Sites with their circuits and chargers (partition: site).</summary>
+    public const string Sites = "Sites";
+
+    /// <summary>Charging sessions as the CSMS reports them (partition: site).</summary>
+    public const string Sessions = "Sessions";
+
+    /// <summary>Departure times and energy that drivers set (partition: site).</summary>
+    public const string Departures = "Departures";
+
+    /// <summary>Price slots fetched from tariff feeds, and each feed's status (partition: site).</summary>
+    public const string Tariffs = "Tariffs";
+
+    /// <summary>OpenADR 3 events received for a site (partition: site).</summary>
+    public const string GridSignals = "GridSignals";
+
+    /// <summary>Plans, newest first, with their inputs (partition: site).</summary>
+    public const string Plans = "Plans";
+
+    /// <summary>Per charger and purpose: the profile that should be on it and what the CSMS answered (partition: site).</summary>
+    public const string Dispatches = "Dispatches";
+
+    /// <summary>Message ids already processed, per queue: the idempotency record (partition: queue).</summary>
+    public const string Inbox = "Inbox";
+
+    /// <summary>Why each poisoned message was refused (partition: queue).</summary>
+    public const string Poison = "Poison";
+
+    /// <summary>Every table, for creating them at start-up.</summary>
+    public static IReadOnlyList<string> All { get; } = [Sites, Sessions, Departures, Tariffs, GridSignals, Plans, Dispatches, Inbox, Poison];
+}
