@@ -1,0 +1,59 @@
+using Scheduler.Functions.Queues;
+using Scheduler.Functions.Sessions;
+using Scheduler.Functions.Sites;
+using Scheduler.Protocols.Messages;
+
+namespace Scheduler.Functions.Ingest;
+
+/// <summary>
+/// Folds a CSMS session event into its session (the work of <c>IngestSessionEvent</c>). Every event asks for a
+/// re-plan; the re-plan delay and the drop of requests older than the newest plan turn a stream of meter values
+/// into one plan per delay.
+/// </summary>
+public sealed class SessionEventIngest
+{
+    private readonly SiteStore _sites;
+    private readonly SessionStore _sessions;
+    private readonly PlanRequestQueue _planRequests;
+
+    /// <summary>Creates the service.</summary>
+    public SessionEventIngest(SiteStore sites, SessionStore sessions, PlanRequestQueue planRequests)
+    {
+        _sites = sites;
+        _sessions = sessions;
+        _planRequests = planRequests;
+    }
+
+    /// <summary>Handles one <c>session-event</c> message.</summary>
+    public async Task<MessageOutcome> HandleAsync(string text, CancellationToken cancellationToken = default)
+    {
+        var read = SessionEventMessageReader.Read(text);
+        if (!read.IsValid || read.Message is null)
+        {
+            return MessageOutcome.Refused(read.Errors);
+        }
+
+        var message = read.Message;
+        var site = await _sites.GetAsync(message.SiteId, cancellationToken).ConfigureAwait(false);
+        if (site is null)
+        {
+            return MessageOutcome.Refused("site.unknown", $"there is no site '{message.SiteId}'");
+        }
+
+        var charger = site.Chargers.FirstOrDefault(c => c.Id == message.ChargerId);
+        if (charger is null)
+        {
+            return MessageOutcome.Refused("charger.unknown", $"site '{message.SiteId}' has no charger '{message.ChargerId}'");
+        }
+
+        var session = await _sessions.ApplyAsync(message, cancellationToken).ConfigureAwait(false);
+        if (message.Kind == SessionEventKind.Started && charger.HeldTransactionId is { } held && held != message.TransactionId)
+        {
+            // A new transaction on a charger that refused a profile in an earlier one: try it again.
+            await _sites.ReleaseHoldAsync(message.SiteId, message.ChargerId, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _planRequests.RequestAsync(message.SiteId, "session-event", message.Id, cancellationToken).ConfigureAwait(false);
+        return MessageOutcome.Done($"session {session.Id} {(session.IsActive ? "running" : "stopped")}; re-plan requested");
+    }
+}
