@@ -70,7 +70,8 @@ public sealed partial class SitePlanner
 
         var request = read.Message;
         var latest = await _plans.LatestPlannedAtAsync(request.SiteId, cancellationToken).ConfigureAwait(false);
-        if (latest is { } newest && newest >= request.RequestedAt)
+        // Strictly newer only: a plan made in the same instant as the change may not have seen it.
+        if (latest is { } newest && newest > request.RequestedAt)
         {
             return MessageOutcome.Done($"stale: site {request.SiteId} was planned at {Format(newest)}, after the request");
         }
