@@ -62,6 +62,7 @@ public static class ServiceRegistration
         services.AddSingleton<QueueMessageProcessor>();
         services.AddSingleton<PlanRequestQueue>();
 
+        services.AddSingleton<SiteIngest>();
         services.AddSingleton<DepartureIngest>();
         services.AddSingleton<SessionEventIngest>();
         services.AddSingleton<GridSignalIngest>();

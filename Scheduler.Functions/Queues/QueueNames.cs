@@ -18,8 +18,11 @@ public static class QueueNames
     /// <summary>One message per charger profile to send to the CSMS.</summary>
     public const string Dispatch = "dispatch";
 
+    /// <summary>Sites added or changed by the operator.</summary>
+    public const string Sites = "sites";
+
     /// <summary>Every input queue, for creating them (and their poison queues) at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Departures, GridSignals, SessionEvents, PlanRequests, Dispatch];
+    public static IReadOnlyList<string> All { get; } = [Sites, Departures, GridSignals, SessionEvents, PlanRequests, Dispatch];
 
     /// <summary>The poison queue of <paramref name="queue"/>, as the Functions host names it.</summary>
     public static string PoisonOf(string queue) => queue + "-poison";

@@ -23,7 +23,9 @@ public sealed class MessageReadResult<T>
     [MemberNotNullWhen(true, nameof(Message))]
     public bool IsValid => Message is not null;
 
-    internal static MessageReadResult<T> Success(T message) => new(message, []);
+    /// <summary>A message read without error.</summary>
+    public static MessageReadResult<T> Success(T message) => new(message, []);
 
-    internal static MessageReadResult<T> Failure(IReadOnlyList<MessageError> errors) => new(null, errors);
+    /// <summary>A message refused for <paramref name="errors"/>.</summary>
+    public static MessageReadResult<T> Failure(IReadOnlyList<MessageError> errors) => new(null, errors);
 }
