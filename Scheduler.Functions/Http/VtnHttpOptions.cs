@@ -3,10 +3,16 @@ using System.ComponentModel.DataAnnotations;
 namespace Scheduler.Functions.Http;
 
 /// <summary>Paging, token caching and the resilience of the VTN client; configuration section <c>"Vtn"</c>.</summary>
-public sealed class VtnHttpOptions : IValidatableObject
+public sealed class VtnHttpOptions : RetryingHttpOptions
 {
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Vtn";
+
+    /// <summary>Sets the defaults: 10 s per attempt, 60 s in all.</summary>
+    public VtnHttpOptions()
+        : base(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(60))
+    {
+    }
 
     /// <summary>How many events to ask for per page; OpenADR 3 caps <c>limit</c> at 50.</summary>
     /// <value>The default is 50.</value>
@@ -22,35 +28,4 @@ public sealed class VtnHttpOptions : IValidatableObject
     /// <value>The default is 60 s.</value>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>How long one request may take before it is retried.</summary>
-    /// <value>The default is 10 s.</value>
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
-    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>How long one request may take over all its attempts.</summary>
-    /// <value>The default is 60 s.</value>
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
-    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>How many times one request may be sent, the first included. 1 turns retries off.</summary>
-    /// <value>The default is 3.</value>
-    [Range(1, 10)]
-    public int Attempts { get; set; } = 3;
-
-    /// <summary>The delay before the first retry; it doubles for each later one, with jitter.</summary>
-    /// <value>The default is 2 s.</value>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <inheritdoc />
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (TotalTimeout <= AttemptTimeout)
-        {
-            yield return new ValidationResult(
-                $"TotalTimeout ({TotalTimeout}) must be longer than AttemptTimeout ({AttemptTimeout}).",
-                [nameof(TotalTimeout), nameof(AttemptTimeout)]);
-        }
-    }
 }

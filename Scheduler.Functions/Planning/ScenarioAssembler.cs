@@ -315,11 +315,7 @@ public sealed class ScenarioAssembler
             json.WriteStartArray("baseLoadKw");
             foreach (var (from, to, kw) in baseLoad)
             {
-                json.WriteStartObject();
-                json.WriteString("start", Format(from));
-                json.WriteString("end", Format(to));
-                json.WriteNumber("kw", kw);
-                json.WriteEndObject();
+                WriteSpan(json, null, from, to, "kw", kw);
             }
 
             json.WriteEndArray();
@@ -331,11 +327,7 @@ public sealed class ScenarioAssembler
             json.WriteStartArray("prices");
             foreach (var price in prices)
             {
-                json.WriteStartObject();
-                json.WriteString("start", Format(price.Start));
-                json.WriteString("end", Format(price.End));
-                json.WriteNumber("perKwh", price.PerKwh);
-                json.WriteEndObject();
+                WriteSpan(json, null, price.Start, price.End, "perKwh", price.PerKwh);
             }
 
             json.WriteEndArray();
@@ -344,24 +336,14 @@ public sealed class ScenarioAssembler
             json.WriteStartArray("gridSignals");
             foreach (var signal in signals.Limits)
             {
-                json.WriteStartObject();
-                json.WriteString("id", signal.Id);
-                json.WriteString("start", Format(signal.Start));
-                json.WriteString("end", Format(signal.End));
-                json.WriteNumber("maxImportKw", signal.MaxImportKw);
-                json.WriteEndObject();
+                WriteSpan(json, signal.Id, signal.Start, signal.End, "maxImportKw", signal.MaxImportKw);
             }
 
             json.WriteEndArray();
             json.WriteStartArray("priceOverrides");
             foreach (var priceOverride in signals.Prices)
             {
-                json.WriteStartObject();
-                json.WriteString("id", priceOverride.Id);
-                json.WriteString("start", Format(priceOverride.Start));
-                json.WriteString("end", Format(priceOverride.End));
-                json.WriteNumber("perKwh", priceOverride.PerKwh);
-                json.WriteEndObject();
+                WriteSpan(json, priceOverride.Id, priceOverride.Start, priceOverride.End, "perKwh", priceOverride.PerKwh);
             }
 
             json.WriteEndArray();
@@ -396,6 +378,21 @@ public sealed class ScenarioAssembler
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    // An interval of the scenario file: an optional id, its start and end, and one value.
+    private static void WriteSpan(Utf8JsonWriter json, string? id, Instant start, Instant end, string valueName, double value)
+    {
+        json.WriteStartObject();
+        if (id is not null)
+        {
+            json.WriteString("id", id);
+        }
+
+        json.WriteString("start", Format(start));
+        json.WriteString("end", Format(end));
+        json.WriteNumber(valueName, value);
+        json.WriteEndObject();
     }
 
     private static Instant Floor(Instant instant, Duration slot)
