@@ -10,6 +10,7 @@ using Scheduler.Optimizer.Model;
 using Scheduler.Protocols.OpenAdr;
 using Scheduler.Protocols.Ocpp;
 using Scheduler.Protocols.Scenarios;
+using Scheduler.Protocols.Sessions;
 
 namespace Scheduler.Functions.Planning;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using NodaTime;
 using Scheduler.Protocols.Messages;
@@ -83,13 +82,12 @@ public static class SiteMessageReader
             return Fail("site.base-load", "$.site.baseLoadKw", "a stored site takes a constant base load in settings.baseLoadKw, not intervals");
         }
 
-        var check = ScenarioReader.Read(Wrap(siteJson));
-        if (!check.IsValid || check.Problem is null)
+        var (site, siteErrors) = SiteReader.Read(siteJson);
+        if (site is null)
         {
-            return Failures([.. check.Errors.Select(e => new MessageError("site.invalid", e.Path, e.Message))]);
+            return Failures([.. siteErrors.Select(e => new MessageError("site.invalid", e.Path, e.Message))]);
         }
 
-        var site = check.Problem.Site;
         var settings = new SiteSettings();
         if (root.TryGetProperty("settings", out var settingsJson))
         {
@@ -268,38 +266,6 @@ public static class SiteMessageReader
 
             addresses[entry.Name] = (stationId, evseId, stackLevel);
         }
-    }
-
-    // The site object alone does not make a scenario: give it a one-slot window and a price so that the scenario reader checks it.
-    private static string Wrap(JsonElement site)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("version", 1);
-            writer.WritePropertyName("site");
-            site.WriteTo(writer);
-            writer.WriteStartObject("tariff");
-            writer.WriteString("currency", "EUR");
-            writer.WriteStartArray("prices");
-            writer.WriteStartObject();
-            writer.WriteString("start", "2026-01-01T00:00:00Z");
-            writer.WriteString("end", "2026-01-01T00:15:00Z");
-            writer.WriteNumber("perKwh", 0);
-            writer.WriteEndObject();
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteStartArray("sessions");
-            writer.WriteEndArray();
-            writer.WriteStartObject("planning");
-            writer.WriteString("start", "2026-01-01T00:00:00Z");
-            writer.WriteString("end", "2026-01-01T00:15:00Z");
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static bool IsHttpUrl(string text) =>

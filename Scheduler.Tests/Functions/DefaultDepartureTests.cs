@@ -1,5 +1,5 @@
 using NodaTime;
-using Scheduler.Functions.Planning;
+using Scheduler.Protocols.Sessions;
 
 namespace Scheduler.Tests.Functions;
 

@@ -3,7 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
 
-namespace Scheduler.Functions.Planning;
+namespace Scheduler.Protocols.Sessions;
 
 /// <summary>
 /// The departure assumed for a driver who set none: the site's local time (e.g. 07:30) on the first day, or working
