@@ -1,8 +1,5 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using NodaTime;
 using Scheduler.Functions.Configuration;
 
@@ -12,20 +9,6 @@ var builder = FunctionsApplication.CreateBuilder(args);
 #pragma warning disable RS0030
 builder.Services.AddScheduler(builder.Configuration, SystemClock.Instance);
 #pragma warning restore RS0030
-
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
-
-// Application Insights keeps only warnings by default; the app's Information logs (plans, dispatches) are kept too.
-builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
-{
-    var rule = options.Rules.FirstOrDefault(r =>
-        r.ProviderName == "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider");
-    if (rule is not null)
-    {
-        options.Rules.Remove(rule);
-    }
-});
+builder.Services.AddSchedulerTelemetry(builder.Configuration);
 
 builder.Build().Run();
