@@ -80,9 +80,16 @@ public sealed partial class GridSignalPoller
                 continue;
             }
 
+            // A grid-signal message cannot carry such an id; building one would throw and end the poll of every site.
+            if (id.Length is 0 or > MessageIds.MaxLength)
+            {
+                LogSkipped(_logger, site.Id, $"an event whose id is {id.Length} characters long (1 to {MessageIds.MaxLength} allowed)");
+                continue;
+            }
+
             listed.Add(id);
             if (stored.TryGetValue(id, out var known) && !known.Deleted
-                && (modified is not null ? known.ModifiedAt == modified : string.Equals(known.EventJson, json, StringComparison.Ordinal)))
+                && (modified is { } listedAt ? known.ModifiedAt >= listedAt : string.Equals(known.EventJson, json, StringComparison.Ordinal)))
             {
                 continue;
             }

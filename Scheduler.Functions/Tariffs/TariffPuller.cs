@@ -77,9 +77,10 @@ public sealed partial class TariffPuller
             var today = now.InZone(zone).Date;
             var from = zone.AtStartOfDay(today).ToInstant();
             var to = zone.AtStartOfDay(today.PlusDays(3)).ToInstant();
-            if (!Uri.TryCreate(feed.Url, UriKind.Absolute, out var url))
+            // Checked here, not only by TariffFeedRequest: its ArgumentException would stop every other site's pull.
+            if (!Uri.TryCreate(feed.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
             {
-                throw new InvalidDataException($"the feed URL '{feed.Url}' is not absolute");
+                throw new InvalidDataException($"the feed URL '{feed.Url}' is not an absolute http(s) URL");
             }
 
             var text = await _feeds.FetchAsync(new TariffFeedRequest(url, from, to, Headers(feed)), cancellationToken).ConfigureAwait(false);
