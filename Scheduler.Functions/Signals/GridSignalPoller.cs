@@ -52,7 +52,7 @@ public sealed partial class GridSignalPoller
             {
                 forwarded += await PollAsync(site, vtn, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is HttpRequestException or InvalidDataException or VtnAccessDeniedException or TaskCanceledException or InvalidOperationException)
+            catch (Exception e) when (e is HttpRequestException or InvalidDataException or VtnAccessDeniedException or InvalidOperationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 // One VTN's trouble must not keep the other sites from their events.
                 LogFailed(_logger, site.Id, e.Message);

@@ -102,7 +102,7 @@ public sealed partial class TariffPuller
             await _planRequests.RequestAsync(site.Id, "tariff", $"{site.Id}:{now.ToUnixTimeSeconds()}", cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidDataException or TaskCanceledException or FormatException)
+        catch (Exception e) when (e is HttpRequestException or InvalidDataException or FormatException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             LogFailed(_logger, site.Id, source, e.Message);
             await _tariffs.WriteStatusAsync(site.Id, new TariffFeedStatus(source, previous?.LastSuccessAt, now, e.Message), cancellationToken).ConfigureAwait(false);
