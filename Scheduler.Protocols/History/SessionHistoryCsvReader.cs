@@ -39,7 +39,7 @@ internal static class SessionHistoryCsvReader
             return;
         }
 
-        var columns = Header(lines[headerIndex], LineName(headerIndex), found);
+        var columns = Header(lines[headerIndex], LineName(headerIndex), found, out var headerCells);
         if (columns is null)
         {
             return;
@@ -49,15 +49,16 @@ internal static class SessionHistoryCsvReader
         {
             if (!string.IsNullOrWhiteSpace(lines[i]))
             {
-                ReadSession(lines[i], i + 1, columns, found);
+                ReadSession(lines[i], i + 1, columns, headerCells, found);
             }
         }
     }
 
     /// <summary>The column of each name (canonical spelling), or null with errors where the header lacks a required column.</summary>
-    private static Dictionary<string, int>? Header(string line, string where, SessionHistoryCollector found)
+    private static Dictionary<string, int>? Header(string line, string where, SessionHistoryCollector found, out int count)
     {
         var cells = CsvCells.Split(line, out var problem);
+        count = cells?.Count ?? 0;
         if (cells is null)
         {
             found.Error(where, problem!);
@@ -90,7 +91,7 @@ internal static class SessionHistoryCsvReader
         return ok ? columns : null;
     }
 
-    private static void ReadSession(string line, int number, Dictionary<string, int> columns, SessionHistoryCollector found)
+    private static void ReadSession(string line, int number, Dictionary<string, int> columns, int headerCells, SessionHistoryCollector found)
     {
         var where = LineName(number - 1);
         var cells = CsvCells.Split(line, out var problem);
@@ -100,10 +101,10 @@ internal static class SessionHistoryCsvReader
             return;
         }
 
-        var expected = columns.Values.Max() + 1;
-        if (cells.Count < expected)
+        // Exactly as many cells as the header: an extra one is most often a decimal comma (7,5) that would silently read as 7.
+        if (cells.Count != headerCells)
         {
-            found.Error(where, string.Create(CultureInfo.InvariantCulture, $"has {cells.Count} cells: expected at least {expected}, as the header has"));
+            found.Error(where, string.Create(CultureInfo.InvariantCulture, $"has {cells.Count} cells: expected {headerCells}, one per header column (quote a cell that holds a comma)"));
             return;
         }
 

@@ -72,7 +72,7 @@ public static class SessionHistoryReader
     /// The sessions, each with its announcements sorted by <c>modifiedAt</c>; or errors at their JSON path
     /// (<c>$._items[4].connectionTime</c>). A <c>disconnectTime</c> not after its <c>connectionTime</c> is an error, not a
     /// session silently dropped, as are a repeated <c>sessionID</c> and a negative kWh. A user input with neither a departure
-    /// nor an energy, or made after the vehicle left, is left out with a warning.
+    /// nor an energy, or made at or after the disconnect (JPL drivers sometimes edit as they unplug), is left out with a warning.
     /// </returns>
     public static SessionHistoryResult ReadAcnData(string json)
     {
@@ -98,7 +98,7 @@ public static class SessionHistoryReader
     /// Times are ISO 8601 with an offset, e.g. <c>2026-03-10T07:45:00+01:00</c> or <c>…Z</c>: a local time without
     /// an offset is an error, as it is ambiguous at DST changes. Energies are kWh at the meter, zero or above, with
     /// <c>.</c> decimals. Optional cells may be empty; a cell in double quotes may hold commas (and <c>""</c> for a quote),
-    /// but not a line break. Blank lines are skipped.
+    /// but not a line break. Each line has as many cells as the header. Blank lines are skipped.
     /// </para>
     /// <para>
     /// A session without an id is named <c>line-&lt;n&gt;</c> after its line; ids must be unique. Where
