@@ -24,6 +24,7 @@ internal static class CliApp
             BenchOneCommand.Create(output),
             SignalsCommand.Create(output, clock),
             TariffCommand.Create(output),
+            SimulateCommand.Create(output),
         };
 
         ParseResult parseResult;

@@ -10,7 +10,8 @@ namespace Scheduler.Cli.Commands;
 /// </summary>
 internal static class TariffCommand
 {
-    private static readonly Dictionary<string, TariffFormat> Formats = new(StringComparer.Ordinal)
+    /// <summary>The formats by their command-line names.</summary>
+    internal static readonly Dictionary<string, TariffFormat> Formats = new(StringComparer.Ordinal)
     {
         ["entsoe"] = TariffFormat.Entsoe,
         ["awattar"] = TariffFormat.Awattar,

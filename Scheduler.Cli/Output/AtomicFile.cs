@@ -12,31 +12,36 @@ internal static class AtomicFile
 
     /// <summary>Checks that <paramref name="path"/> names a file in a folder that exists.</summary>
     /// <exception cref="BadInputException">The folder does not exist, or the path is a folder.</exception>
-    public static void CheckTarget(string path)
+    public static void CheckTarget(string path, string option = "--out")
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new BadInputException("--out is empty; expected a file path, or - for stdout");
+            throw new BadInputException($"{option} is empty; expected a file path{(option == "--out" ? ", or - for stdout" : string.Empty)}");
         }
 
         if (Directory.Exists(path))
         {
-            throw new BadInputException($"--out '{path}' is a folder; expected a file path");
+            throw new BadInputException($"{option} '{path}' is a folder; expected a file path");
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
         if (folder is null || !Directory.Exists(folder))
         {
-            throw new BadInputException($"--out '{path}': the folder '{folder}' does not exist");
+            throw new BadInputException($"{option} '{path}': the folder '{folder}' does not exist");
         }
     }
 
     /// <summary>Replaces the content of <paramref name="path"/> with <paramref name="text"/> (UTF-8, no byte order mark).</summary>
     /// <exception cref="BadInputException">The folder does not exist or may not be written.</exception>
     /// <exception cref="IOException">The write failed (e.g. the disk is full); the target is unchanged.</exception>
-    public static void WriteAllText(string path, string text)
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, Utf8NoBom.GetBytes(text));
+
+    /// <summary>Replaces the content of <paramref name="path"/> with <paramref name="bytes"/>.</summary>
+    /// <exception cref="BadInputException">The folder does not exist or may not be written.</exception>
+    /// <exception cref="IOException">The write failed (e.g. the disk is full); the target is unchanged.</exception>
+    public static void WriteAllBytes(string path, byte[] bytes, string option = "--out")
     {
-        CheckTarget(path);
+        CheckTarget(path, option);
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath)!;
         var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
@@ -44,7 +49,6 @@ internal static class AtomicFile
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
-                var bytes = Utf8NoBom.GetBytes(text);
                 stream.Write(bytes);
 
                 // On disk before the rename, so that a crash cannot leave the new name on an empty file.
@@ -55,7 +59,7 @@ internal static class AtomicFile
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new BadInputException($"--out '{path}' cannot be written: {ex.Message}", ex);
+            throw new BadInputException($"{option} '{path}' cannot be written: {ex.Message}", ex);
         }
         finally
         {

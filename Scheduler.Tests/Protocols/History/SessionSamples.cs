@@ -10,7 +10,9 @@ internal static class SessionSamples
     private static readonly Lazy<string> SessionsFolder = new(FindSessionsFolder);
 
     /// <summary>The text of a sample, e.g. <see cref="Caltech"/>.</summary>
-    public static string Text(string relative) => File.ReadAllText(Path.Combine(SessionsFolder.Value, relative));
+    public static string PathOf(string relative) => Path.Combine(SessionsFolder.Value, relative);
+
+    public static string Text(string relative) => File.ReadAllText(PathOf(relative));
 
     private static string FindSessionsFolder()
     {

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Scheduler.Cli.Simulation;
+
+namespace Scheduler.Cli.Commands;
+
+/// <summary>
+/// <c>scheduler simulate --sessions f --site f --tariff f --tariff-format f [--signals f] [--from d] [--to d] [--out f] [--plot f]</c>:
+/// replays real charging sessions through the planner as time passes, against uncontrolled, greedy and offline charging.
+/// </summary>
+internal static class SimulateCommand
+{
+    /// <summary>Creates the command.</summary>
+    /// <param name="output">Where it prints.</param>
+    public static Command Create(CliOutput output)
+    {
+        var sessions = new Option<string>("--sessions") { Description = "The session history: ACN-Data JSON, or CSV (arrival,departure,energyKwh[,chargerId,id,announcedDeparture,announcedEnergyKwh]).", Required = true, HelpName = "file" };
+        var site = new Option<string>("--site") { Description = "The site: a scenario's site object (or a scenario file, whose site is taken).", Required = true, HelpName = "file" };
+        var tariff = new Option<string>("--tariff") { Description = "The prices, in a format of 'scheduler tariff import'.", Required = true, HelpName = "file" };
+        var tariffFormat = new Option<string>("--tariff-format") { Description = "entsoe, awattar, energycharts, energyzero, nordpool, octopus or tou.", Required = true, HelpName = "format" };
+        tariffFormat.AcceptOnlyFromAmong([.. TariffCommand.Formats.Keys]);
+        var signals = new Option<string?>("--signals") { Description = "Demand-response limits: a JSON array of the scenario's gridSignals.", HelpName = "file" };
+        var from = new Option<string?>("--from") { Description = "The first local date to replay (yyyy-MM-dd, in the site's zone). Default: the first session's.", HelpName = "date" };
+        var to = new Option<string?>("--to") { Description = "The last local date to replay, included. Default: the last session's.", HelpName = "date" };
+        var outFile = new Option<string?>("--out") { Description = "Write the result (JSON) to this file.", HelpName = "file" };
+        var plot = new Option<string?>("--plot") { Description = "Draw the site's load against its limit and the price (PNG).", HelpName = "file" };
+        var defaultDeparture = new Option<string>("--default-departure") { Description = "The departure assumed for a driver who announced none, local HH:mm. Default: 17:00.", DefaultValueFactory = _ => "17:00", HelpName = "HH:mm" };
+        var defaultEnergy = new Option<double>("--default-energy") { Description = "The energy assumed for a driver who announced none, in kWh. Default: 10.", DefaultValueFactory = _ => 10, HelpName = "kWh" };
+        var command = new Command("simulate", "Replays real charging sessions with the scheduler re-planning as time passes, against uncontrolled, greedy and offline charging.")
+        {
+            sessions, site, tariff, tariffFormat, signals, from, to, outFile, plot, defaultDeparture, defaultEnergy,
+        };
+        command.SetAction(parseResult => SimulationFiles.Run(
+            new SimulationRequest(
+                parseResult.GetRequiredValue(sessions),
+                parseResult.GetRequiredValue(site),
+                parseResult.GetRequiredValue(tariff),
+                parseResult.GetRequiredValue(tariffFormat),
+                parseResult.GetValue(signals),
+                parseResult.GetValue(from),
+                parseResult.GetValue(to),
+                parseResult.GetValue(outFile),
+                parseResult.GetValue(plot),
+                parseResult.GetRequiredValue(defaultDeparture),
+                parseResult.GetValue(defaultEnergy)),
+            output));
+        return command;
+    }
+}

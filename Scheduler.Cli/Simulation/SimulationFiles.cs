@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Cli.Commands;
+using Scheduler.Cli.Output;
+using Scheduler.Cli.Tariffs;
+using Scheduler.Optimizer.Model;
+using Scheduler.Protocols.History;
+using Scheduler.Protocols.Scenarios;
+using Scheduler.Protocols.Tariffs;
+using Spectre.Console;
+
+namespace Scheduler.Cli.Simulation;
+
+/// <summary>What <c>simulate</c> does with its files: read and check them, replay, print the table, write the result and the chart.</summary>
+internal static class SimulationFiles
+{
+    /// <summary>Runs a replay from files.</summary>
+    /// <returns>The exit code.</returns>
+    /// <exception cref="BadInputException">A file is missing or invalid, or the options do not fit together.</exception>
+    public static int Run(SimulationRequest request, CliOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        if (request.OutPath is { } outPath)
+        {
+            AtomicFile.CheckTarget(outPath);
+        }
+
+        if (request.PlotPath is { } plotPath)
+        {
+            AtomicFile.CheckTarget(plotPath, "--plot");
+        }
+
+        var input = ReadInput(request);
+        var result = RunWithProgress(input, output);
+        Print(result, output);
+
+        if (request.OutPath is { } resultPath)
+        {
+            AtomicFile.WriteAllText(resultPath, SimulationResultWriter.Write(result));
+            output.Out.WriteLine($"Result written to {resultPath}");
+        }
+
+        if (request.PlotPath is { } chartPath)
+        {
+            AtomicFile.WriteAllBytes(chartPath, SimulationChart.RenderPng(result, input.Site.TimeZone), "--plot");
+            output.Out.WriteLine($"Chart written to {chartPath}");
+        }
+
+        var violations = result.Strategies.First(s => s.Name == "scheduler").Violations;
+        if (violations > 0)
+        {
+            output.Error.WriteLine($"internal error: the scheduler's plans broke {violations} limit-minutes; every plan must keep every limit");
+            return ExitCodes.InternalError;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Reads and checks every input file.</summary>
+    public static SimulationInput ReadInput(SimulationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (site, siteErrors) = SiteReader.Read(InputFile.ReadAllText(request.SitePath, "site file"));
+        if (site is null)
+        {
+            throw new BadInputException($"{request.SitePath} is not a valid site: " + string.Join("; ", siteErrors.Take(5).Select(e => $"{e.Path}: {e.Message}")));
+        }
+
+        var history = SessionHistoryReader.Read(InputFile.ReadAllText(request.SessionsPath, "sessions file"));
+        if (!history.IsValid)
+        {
+            throw new BadInputException($"{request.SessionsPath} is not a valid session history: " + string.Join("; ", history.Errors.Take(5)));
+        }
+
+        if (history.Sessions.Count == 0)
+        {
+            throw new BadInputException($"{request.SessionsPath} holds no sessions");
+        }
+
+        var zone = site.TimeZone;
+        var first = request.From is { } fromText ? TariffImport.ParseDate(fromText, "--from") : history.Sessions.Min(s => s.Arrival).InZone(zone).Date;
+        var last = request.To is { } toText ? TariffImport.ParseDate(toText, "--to") : history.Sessions.Max(s => s.Departure).InZone(zone).Date;
+        if (last < first)
+        {
+            throw new BadInputException($"--to {last} is before --from {first}");
+        }
+
+        var start = zone.AtStartOfDay(first).ToInstant();
+        var end = zone.AtStartOfDay(last.PlusDays(1)).ToInstant();
+        if (!LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(request.DefaultDeparture).Success)
+        {
+            throw new BadInputException($"--default-departure '{request.DefaultDeparture}' is not a local time HH:mm");
+        }
+
+        if (request.DefaultEnergyKwh is <= 0 or > 500 || double.IsNaN(request.DefaultEnergyKwh))
+        {
+            throw new BadInputException($"--default-energy {request.DefaultEnergyKwh.ToString(CultureInfo.InvariantCulture)} kWh is outside (0, 500]");
+        }
+
+        return new SimulationInput
+        {
+            Site = site,
+            Tariff = ReadTariff(request, zone, first, last, start, end),
+            GridSignals = request.SignalsPath is { } signals ? ReadSignals(signals) : [],
+            Sessions = history.Sessions,
+            Start = start,
+            End = end,
+            DefaultDeparture = request.DefaultDeparture,
+            DefaultEnergyKwh = request.DefaultEnergyKwh,
+        };
+    }
+
+    private static Tariff ReadTariff(SimulationRequest request, DateTimeZone zone, LocalDate first, LocalDate last, Instant start, Instant end)
+    {
+        var format = TariffCommand.Formats[request.TariffFormat];
+        // A TOU tariff is laid out over the replay and a day and a half beyond it, for the plans that look past its end.
+        var options = new TariffImportOptions { Zone = zone, Dates = format == TariffFormat.Tou ? new DateInterval(first, last.PlusDays(2)) : null };
+        var read = TariffImporter.Read(InputFile.ReadAllText(request.TariffPath, "tariff file"), format, options);
+        if (!read.IsValid)
+        {
+            throw new BadInputException($"{request.TariffPath} is not a valid {request.TariffFormat} tariff: " + string.Join("; ", read.Errors.Take(5)));
+        }
+
+        var gaps = TariffSlots.FindGaps(read.Prices, start, end);
+        if (gaps.Count > 0)
+        {
+            throw new BadInputException($"{request.TariffPath} has no prices from {gaps[0].Start} to {gaps[0].End}, inside the replay");
+        }
+
+        return new Tariff(read.Currency ?? "EUR", read.Prices, read.DemandChargePerKw);
+    }
+
+    private static IReadOnlyList<GridSignal> ReadSignals(string path)
+    {
+        var text = InputFile.ReadAllText(path, "signals file");
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                throw new BadInputException($"{path}: expected a JSON array of grid signals ({{\"id\", \"start\", \"end\", \"maxImportKw\"}})");
+            }
+
+            var signals = new List<GridSignal>();
+            var index = 0;
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                var where = $"{path}: $[{index++}]";
+                try
+                {
+                    signals.Add(new GridSignal(
+                        item.GetProperty("id").GetString()!,
+                        OffsetDateTimePattern.ExtendedIso.Parse(item.GetProperty("start").GetString()!).GetValueOrThrow().ToInstant(),
+                        OffsetDateTimePattern.ExtendedIso.Parse(item.GetProperty("end").GetString()!).GetValueOrThrow().ToInstant(),
+                        item.GetProperty("maxImportKw").GetDouble()));
+                }
+                catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or UnparsableValueException or ArgumentException or FormatException)
+                {
+                    throw new BadInputException($"{where}: {e.Message}; expected {{\"id\", \"start\", \"end\" (ISO 8601 with offset), \"maxImportKw\"}}");
+                }
+            }
+
+            return signals;
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException($"{path}: not valid JSON ({e.Message})");
+        }
+    }
+
+    private static SimulationResult RunWithProgress(SimulationInput input, CliOutput output)
+    {
+        var terminal = ReferenceEquals(output.Error, Console.Error) && !Console.IsErrorRedirected;
+        if (!terminal)
+        {
+            return SimulationRunner.Run(input);
+        }
+
+        SimulationResult? result = null;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output.Error) });
+        console.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("replaying", maxValue: 1);
+            result = SimulationRunner.Run(input, share => task.Value = share);
+        });
+        return result!;
+    }
+
+    private static void Print(SimulationResult result, CliOutput output)
+    {
+        var console = CliConsole.Create(output.Out);
+        var table = new Table().AddColumns("strategy", "cost", "requested kWh", "delivered kWh", "cost/kWh", "fully served %", "peak kW", "violations");
+        foreach (var s in result.Strategies)
+        {
+            table.AddRow(
+                s.Name,
+                string.Create(CultureInfo.InvariantCulture, $"{s.Cost:0.00} {s.Currency}"),
+                s.RequestedKwh.ToString("0.0", CultureInfo.InvariantCulture),
+                s.DeliveredKwh.ToString("0.0", CultureInfo.InvariantCulture),
+                s.CostPerKwh.ToString("0.0000", CultureInfo.InvariantCulture),
+                s.FullyServedPct.ToString("0.0", CultureInfo.InvariantCulture),
+                s.PeakKw.ToString("0.0", CultureInfo.InvariantCulture),
+                s.Violations.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        var offline = result.Strategies.First(s => s.Name == "offline");
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Sessions} sessions, {result.Replans} re-plans, {result.WallMs} ms; offline lower bound {offline.LowerBound:0.00} {offline.Currency}"));
+        foreach (var warning in result.Warnings)
+        {
+            console.WriteLine("warning: " + warning);
+        }
+    }
+}
