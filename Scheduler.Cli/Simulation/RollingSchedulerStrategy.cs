@@ -81,9 +81,9 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
             return;
         }
 
-        var start = Floor(now, slot);
-        var end = Ceiling(sessions.Max(s => s.Departure), slot);
-        var limit = Floor(Min(now + input.MaxHorizon, _pricedUntil), slot);
+        var start = SlotGrid.Floor(now, slot);
+        var end = SlotGrid.Ceiling(sessions.Max(s => s.Departure), slot);
+        var limit = SlotGrid.Floor(Min(now + input.MaxHorizon, _pricedUntil), slot);
         end = Min(end, limit);
         if (end <= start)
         {
@@ -103,18 +103,7 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
         Replans++;
     }
 
-    private static Instant Floor(Instant instant, Duration slot)
-    {
-        var ticks = instant.ToUnixTimeTicks();
-        var size = slot.BclCompatibleTicks;
-        return Instant.FromUnixTimeTicks(ticks - (((ticks % size) + size) % size));
-    }
 
-    private static Instant Ceiling(Instant instant, Duration slot)
-    {
-        var floored = Floor(instant, slot);
-        return floored == instant ? instant : floored + slot;
-    }
 
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 }

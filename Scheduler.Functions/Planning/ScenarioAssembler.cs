@@ -64,7 +64,7 @@ public sealed class ScenarioAssembler
         }
 
         var slot = Duration.FromMinutes(settings.SlotMinutes);
-        var windowStart = Floor(now, slot);
+        var windowStart = SlotGrid.Floor(now, slot);
         var warnings = new List<string>();
         var chargers = site.Chargers.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
@@ -95,13 +95,13 @@ public sealed class ScenarioAssembler
         }
 
         var latestDeparture = planned.Count == 0 ? windowStart : planned.Max(p => p.Departure);
-        var windowEnd = Ceiling(Max(latestDeparture, windowStart + MinimumWindow), slot);
+        var windowEnd = SlotGrid.Ceiling(Max(latestDeparture, windowStart + MinimumWindow), slot);
         var horizonEnd = windowStart + Duration.FromHours(Math.Max(1, settings.MaxHorizonHours));
-        windowEnd = windowEnd > horizonEnd ? Floor(horizonEnd, slot) : windowEnd;
+        windowEnd = windowEnd > horizonEnd ? SlotGrid.Floor(horizonEnd, slot) : windowEnd;
 
         var prices = await _prices.PriceAsync(site, zone, windowStart, windowEnd, now, cancellationToken).ConfigureAwait(false);
         warnings.AddRange(prices.Warnings);
-        var pricedEnd = Floor(prices.End, slot);
+        var pricedEnd = SlotGrid.Floor(prices.End, slot);
         var priceList = prices.Prices;
         if (pricedEnd <= windowStart)
         {
@@ -396,19 +396,7 @@ public sealed class ScenarioAssembler
         json.WriteEndObject();
     }
 
-    private static Instant Floor(Instant instant, Duration slot)
-    {
-        var ticks = instant.ToUnixTimeTicks();
-        var size = slot.BclCompatibleTicks;
-        var floored = ticks - (((ticks % size) + size) % size);
-        return Instant.FromUnixTimeTicks(floored);
-    }
 
-    private static Instant Ceiling(Instant instant, Duration slot)
-    {
-        var floored = Floor(instant, slot);
-        return floored == instant ? instant : floored + slot;
-    }
 
     private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 
