@@ -19,6 +19,8 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
     private readonly HashSet<int> _arrivalMinutes;
     private readonly Dictionary<string, int> _sessionIndex;
     private readonly Instant _pricedUntil;
+    private readonly HashSet<int> _full = [];
+    private double[] _deliveredBefore = [];
     private PlanCurrents? _plan;
 
     public RollingSchedulerStrategy(ReplayGrid grid)
@@ -38,10 +40,37 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
 
     public void BeginMinute(int minute, ReplayMeter meter)
     {
-        if (minute % _grid.SlotMinutes == 0 || _arrivalMinutes.Contains(minute))
+        // A vehicle that stops drawing is reported by the CSMS (an event, as a session event reaches the app), so it re-plans at once.
+        var newlyFull = ObserveFullBatteries(minute, meter);
+        if (newlyFull || minute % _grid.SlotMinutes == 0 || _arrivalMinutes.Contains(minute))
         {
             Replan(minute, meter);
         }
+    }
+
+    // What a CSMS's meter values show: a vehicle allowed to draw in the last minute that drew nothing has a full
+    // battery (it stops at its own limit), so the planner stops reserving capacity for it and gives it to others.
+    private bool ObserveFullBatteries(int minute, ReplayMeter meter)
+    {
+        var found = false;
+        if (_deliveredBefore.Length == 0)
+        {
+            _deliveredBefore = new double[meter.DeliveredKwh.Length];
+        }
+
+        if (minute > 0 && _plan is not null)
+        {
+            for (var s = 0; s < _grid.Sessions.Count; s++)
+            {
+                if (_grid.Sessions[s].IsPresent(minute) && _plan.CurrentA(s, minute - 1) > 0 && meter.DeliveredKwh[s] - _deliveredBefore[s] < 1e-9)
+                {
+                    found |= _full.Add(s);
+                }
+            }
+        }
+
+        Array.Copy(meter.DeliveredKwh, _deliveredBefore, _deliveredBefore.Length);
+        return found;
     }
 
     public double DesiredCurrentA(int session, int minute) => _plan?.CurrentA(session, minute) ?? 0;
@@ -55,7 +84,7 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
         for (var s = 0; s < _grid.Sessions.Count; s++)
         {
             var replay = _grid.Sessions[s];
-            if (!replay.IsPresent(minute))
+            if (!replay.IsPresent(minute) || _full.Contains(s))
             {
                 continue;
             }

@@ -39,10 +39,28 @@ public sealed class SimulateCommandTests
         Assert.Equal(0, result.RootElement.GetProperty("scheduler").GetProperty("violations").GetInt32());
         Assert.True(result.RootElement.GetProperty("sessions").GetInt32() > 40);
         Assert.True(result.RootElement.GetProperty("replans").GetInt32() >= 192);
-        Assert.True(result.RootElement.GetProperty("scheduler").GetProperty("cost").GetDouble()
-            < result.RootElement.GetProperty("uncontrolled").GetProperty("cost").GetDouble());
         var png = File.ReadAllBytes(folder.File("replay.png"));
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
+    }
+
+    [Fact]
+    public void Run_CaltechWeek_SchedulerPaysLessPerKwhThanUncontrolledAndGreedy()
+    {
+        using var folder = new TempFolder();
+
+        var run = CliRun.Of(
+            "simulate", "--sessions", SessionSamples.PathOf("acn-data_caltech_2020-12-01_2021-09-14.json"), "--site", GarageSite,
+            "--tariff", SceTou, "--tariff-format", "tou", "--from", "2021-09-06", "--to", "2021-09-12", "--out", folder.File("result.json"));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var result = JsonDocument.Parse(File.ReadAllText(folder.File("result.json")));
+        var root = result.RootElement;
+        Assert.Equal(168, root.GetProperty("sessions").GetInt32());
+        Assert.Equal(0, root.GetProperty("scheduler").GetProperty("violations").GetInt32());
+        var perKwh = (string name) => root.GetProperty(name).GetProperty("costPerKwh").GetDouble();
+        Assert.True(perKwh("scheduler") < perKwh("uncontrolled"), $"scheduler {perKwh("scheduler")} vs uncontrolled {perKwh("uncontrolled")}");
+        Assert.True(perKwh("scheduler") < perKwh("greedy"), $"scheduler {perKwh("scheduler")} vs greedy {perKwh("greedy")}");
+        Assert.True(root.GetProperty("offline").GetProperty("lowerBound").GetDouble() <= root.GetProperty("offline").GetProperty("cost").GetDouble() + 1e-6);
     }
 
     [Fact]
