@@ -28,6 +28,12 @@ public sealed class ScenarioAssembler
     /// <summary>The shortest window planned, so that a site without sessions still gets its fail-safe profiles.</summary>
     public static readonly Duration MinimumWindow = Duration.FromHours(1);
 
+    // At most this power, in W, counts as not drawing (a charger's own consumption shows in some meters).
+    private const double FullBatteryPowerW = 100;
+
+    // How far before a meter value the plan must have allowed charging for a stop to mean a full battery.
+    private static readonly Duration FullBatteryLookBack = Duration.FromMinutes(5);
+
     private readonly SessionStore _sessions;
     private readonly DepartureStore _departures;
     private readonly GridSignalStore _signals;
@@ -206,7 +212,15 @@ public sealed class ScenarioAssembler
 
         var deliveredKwh = baseKwh + sincePlan;
         var requestedKwh = driver?.EnergyKwh ?? settings.DefaultEnergyKwh;
-        var input = new SessionInput(session.Id, departureSource, driver is null ? "default" : "driver", deliveredSource, Math.Round(deliveredKwh, 3));
+        var energySource = driver is null ? "default" : "driver";
+        if (IsFull(session, previousPlan))
+        {
+            // The vehicle stopped drawing although it was allowed to: its battery is full, and its capacity goes to others.
+            requestedKwh = deliveredKwh;
+            energySource = "full";
+        }
+
+        var input = new SessionInput(session.Id, departureSource, energySource, deliveredSource, Math.Round(deliveredKwh, 3));
         return new PlannedSession(
             session,
             session.Arrival > now ? session.Arrival : now,
@@ -215,6 +229,11 @@ public sealed class ScenarioAssembler
             deliveredKwh,
             input);
     }
+
+    // A meter value with (almost) no power, taken when the plan allowed the session a real share, means the vehicle stopped on its own.
+    private static bool IsFull(SessionRecord session, PlannedEnergy previousPlan) =>
+        session.MeterLastPowerW is { } powerW && powerW <= FullBatteryPowerW && session.MeterLastAt is { } at
+        && previousPlan.EnergyKwh(session.Id, at - FullBatteryLookBack, at) > 0.05;
 
     private async Task<ResolvedSignals> ResolveSignalsAsync(SiteRecord site, Instant now, Instant windowEnd, List<string> warnings, CancellationToken cancellationToken)
     {

@@ -32,6 +32,9 @@ public sealed record SessionRecord
     /// <summary>When <see cref="MeterLastWh"/> was read.</summary>
     public Instant? MeterLastAt { get; init; }
 
+    /// <summary>The power the vehicle drew at <see cref="MeterLastAt"/>, in W, where the CSMS reported it.</summary>
+    public double? MeterLastPowerW { get; init; }
+
     /// <summary>The energy drawn by <see cref="EstimatedAt"/>, in kWh, as the planner estimated it from the meter and the plans.</summary>
     public double EstimatedKwh { get; init; }
 

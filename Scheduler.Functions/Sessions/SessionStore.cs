@@ -119,6 +119,7 @@ public sealed class SessionStore
                 {
                     row["MeterLastWh"] = wh;
                     row["MeterLastAt"] = at;
+                    row["MeterLastPowerW"] = message.PowerW;
                     changed = true;
                 }
 
@@ -148,6 +149,7 @@ public sealed class SessionStore
         MeterStartWh = row.GetDouble("MeterStartWh"),
         MeterLastWh = row.GetDouble("MeterLastWh"),
         MeterLastAt = row.GetDateTimeOffset("MeterLastAt") is { } read ? Instant.FromDateTimeOffset(read) : null,
+        MeterLastPowerW = row.GetDouble("MeterLastPowerW"),
         EstimatedKwh = row.GetDouble("EstimatedKwh") ?? 0,
         EstimatedAt = row.GetDateTimeOffset("EstimatedAt") is { } estimated ? Instant.FromDateTimeOffset(estimated) : null,
     };

@@ -121,6 +121,26 @@ public sealed class PlanSiteFunctionTests(AzuriteFixture azurite)
         Assert.Equal(expected, session.DeliveredKwh, 0.01);
     }
 
+    [Fact]
+    public async Task Run_VehicleStopsDrawingWhileAllowed_TreatedAsFullAndNothingMorePlanned()
+    {
+        await using var app = await StartAsync(TestSites.WithCsms(new Uri("https://csms.example")));
+        await StartSessionAsync(app, "cp-1", "tx-1", Now, meterWh: 0);
+        await app.Get<DepartureStore>().SetAsync(new DepartureMessage("d-1", "depot-1", "cp-1:tx-1", null, Now + Duration.FromHours(3), 20), Now);
+        await PlanAsync(app, "r-1");
+        var first = (await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value.Json;
+        Assert.True(PlannedEnergy.Read(first).EnergyKwh("cp-1:tx-1", Now, Now + Duration.FromMinutes(30)) > 1, "the first plan charges at once");
+        await app.Get<SessionStore>().ApplyAsync(new SessionEventMessage("m-1", "depot-1", SessionEventKind.MeterValues, "cp-1", "tx-1", Now + Duration.FromMinutes(30), 4_000, powerW: 0));
+
+        app.Clock.Advance(Duration.FromMinutes(31));
+        await PlanAsync(app, "r-2");
+
+        var (plan, json) = (await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value;
+        Assert.Equal("full", Assert.Single(PlanInputs.FromJson(plan.InputsJson).Sessions).Energy);
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(0, document.RootElement.GetProperty("sessions")[0].GetProperty("requestedKwh").GetDouble());
+    }
+
     [Theory]
     [InlineData(2, null, "none", "feed:awattar")]
     [InlineData(3, "HTTP 503", "last-known", "feed:awattar")]
