@@ -208,8 +208,8 @@ internal static class SimulationFiles
 
         console.Write(table);
         var offline = result.Strategies.First(s => s.Name == "offline");
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Sessions} sessions, {result.Replans} re-plans, {result.WallMs} ms; offline lower bound {offline.LowerBound:0.00} {offline.Currency}"));
+        var bound = offline.LowerBound is { } b ? string.Create(CultureInfo.InvariantCulture, $"; offline lower bound {b:0.00} {offline.Currency}") : string.Empty;
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{result.Sessions} sessions, {result.Replans} re-plans, {result.WallMs} ms{bound}"));
         foreach (var warning in result.Warnings)
         {
             console.WriteLine("warning: " + warning);
