@@ -18,7 +18,7 @@ internal static class SimulateCommand
         var tariff = new Option<string>("--tariff") { Description = "The prices, in a format of 'scheduler tariff import'.", Required = true, HelpName = "file" };
         var tariffFormat = new Option<string>("--tariff-format") { Description = "entsoe, awattar, energycharts, energyzero, nordpool, octopus or tou.", Required = true, HelpName = "format" };
         tariffFormat.AcceptOnlyFromAmong([.. TariffCommand.Formats.Keys]);
-        var signals = new Option<string?>("--signals") { Description = "Demand-response limits: a JSON array of the scenario's gridSignals.", HelpName = "file" };
+        var signals = new Option<string?>("--signals") { Description = "Demand-response limits: OpenADR 3 events targeting the site, or a JSON array of the scenario's gridSignals.", HelpName = "file" };
         var from = new Option<string?>("--from") { Description = "The first local date to replay (yyyy-MM-dd, in the site's zone). Default: the first session's.", HelpName = "date" };
         var to = new Option<string?>("--to") { Description = "The last local date to replay, included. Default: the last session's.", HelpName = "date" };
         var outFile = new Option<string?>("--out") { Description = "Write the result (JSON) to this file.", HelpName = "file" };

@@ -7,6 +7,7 @@ using Scheduler.Cli.Output;
 using Scheduler.Cli.Tariffs;
 using Scheduler.Optimizer.Model;
 using Scheduler.Protocols.History;
+using Scheduler.Protocols.OpenAdr;
 using Scheduler.Protocols.Scenarios;
 using Scheduler.Protocols.Tariffs;
 using Spectre.Console;
@@ -100,11 +101,26 @@ internal static class SimulationFiles
             throw new BadInputException($"--default-energy {request.DefaultEnergyKwh.ToString(CultureInfo.InvariantCulture)} kWh is outside (0, 500]");
         }
 
+        var tariff = ReadTariff(request, zone, first, last, start, end);
+        IReadOnlyList<GridSignal> gridSignals = [];
+        if (request.SignalsPath is { } signalsPath)
+        {
+            var text = InputFile.ReadAllText(signalsPath, "signals file");
+            if (IsOpenAdr(text))
+            {
+                (gridSignals, tariff) = ReadOpenAdr(signalsPath, text, site, tariff, start, end);
+            }
+            else
+            {
+                gridSignals = ReadSignals(signalsPath, text);
+            }
+        }
+
         return new SimulationInput
         {
             Site = site,
-            Tariff = ReadTariff(request, zone, first, last, start, end),
-            GridSignals = request.SignalsPath is { } signals ? ReadSignals(signals) : [],
+            Tariff = tariff,
+            GridSignals = gridSignals,
             Sessions = history.Sessions,
             Start = start,
             End = end,
@@ -133,9 +149,44 @@ internal static class SimulationFiles
         return new Tariff(read.Currency ?? "EUR", read.Prices, read.DemandChargePerKw);
     }
 
-    private static IReadOnlyList<GridSignal> ReadSignals(string path)
+    // OpenADR 3 events (one object or an array) carry a programID; the scenario's gridSignals do not.
+    private static bool IsOpenAdr(string text)
     {
-        var text = InputFile.ReadAllText(path, "signals file");
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            var first = root.ValueKind == JsonValueKind.Array ? root.EnumerateArray().FirstOrDefault() : root;
+            return first.ValueKind == JsonValueKind.Object && first.TryGetProperty("programID", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    // Events that target the site become its limits, and their PRICE intervals replace the tariff where they fall.
+    private static (IReadOnlyList<GridSignal>, Tariff) ReadOpenAdr(string path, string text, Site site, Tariff tariff, Instant start, Instant end)
+    {
+        var read = OpenAdrEventReader.Read(text, start);
+        if (!read.IsValid)
+        {
+            throw new BadInputException($"{path} holds OpenADR events that cannot be read: " + string.Join("; ", read.Errors.Take(5)));
+        }
+
+        var book = new GridSignalBook(new GridSignalBookOptions { TargetNames = [site.Id] });
+        book.ApplyAll(read.Events);
+        var set = book.Resolve(start, end + Duration.FromDays(2));
+        var overrides = set.PriceOverrides
+            .Where(o => string.Equals(o.Currency, tariff.Currency, StringComparison.OrdinalIgnoreCase))
+            .Select(o => new PriceInterval(o.Start, o.End, o.PerKwh))
+            .ToList();
+        var priced = overrides.Count == 0 ? tariff : new Tariff(tariff.Currency, PriceOverlay.Apply(tariff.Prices, overrides), tariff.DemandChargePerKw);
+        return (set.GridSignals, priced);
+    }
+
+    private static IReadOnlyList<GridSignal> ReadSignals(string path, string text)
+    {
         try
         {
             using var document = JsonDocument.Parse(text);

@@ -81,6 +81,30 @@ public sealed class SimulateCommandTests
         Assert.Equal(17, result.RootElement.GetProperty("uncontrolled").GetProperty("deliveredKwh").GetDouble(), 2);
     }
 
+    [Fact]
+    public void Run_OpenAdrCapacityEvent_EveryStrategyStaysUnderIt()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("sessions.csv"), """
+            arrival,departure,energyKwh,announcedDeparture,announcedEnergyKwh
+            2021-09-08T08:00:00-07:00,2021-09-08T17:00:00-07:00,20,2021-09-08T17:00:00-07:00,20
+            2021-09-08T08:00:00-07:00,2021-09-08T17:00:00-07:00,20,2021-09-08T17:00:00-07:00,20
+            2021-09-08T08:00:00-07:00,2021-09-08T17:00:00-07:00,20,2021-09-08T17:00:00-07:00,20
+            """);
+        var dayStart = NodaTime.Instant.FromUtc(2021, 9, 8, 7, 0);
+        File.WriteAllText(folder.File("events.json"), "[" + Functions.TestMessages.CapacityEvent("dr-1", "workplace-garage", dayStart, 24, 8, dayStart) + "]");
+
+        var run = CliRun.Of("simulate", "--sessions", folder.File("sessions.csv"), "--site", GarageSite, "--tariff", SceTou, "--tariff-format", "tou", "--signals", folder.File("events.json"), "--out", folder.File("r.json"));
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        using var result = JsonDocument.Parse(File.ReadAllText(folder.File("r.json")));
+        foreach (var name in new[] { "scheduler", "uncontrolled", "greedy", "offline" })
+        {
+            Assert.True(result.RootElement.GetProperty(name).GetProperty("peakKw").GetDouble() <= 8 + 1e-6, $"{name} above the 8 kW event");
+            Assert.Equal(0, result.RootElement.GetProperty(name).GetProperty("violations").GetInt32());
+        }
+    }
+
     [Theory]
     [InlineData("--tariff-format", "csv", "not recognized")]
     [InlineData("--from", "2021-13-01", "--from")]
