@@ -25,9 +25,10 @@ internal static class SimulateCommand
         var plot = new Option<string?>("--plot") { Description = "Draw the site's load against its limit and the price (PNG).", HelpName = "file" };
         var defaultDeparture = new Option<string>("--default-departure") { Description = "The departure assumed for a driver who announced none, local HH:mm. Default: 17:00.", DefaultValueFactory = _ => "17:00", HelpName = "HH:mm" };
         var defaultEnergy = new Option<double>("--default-energy") { Description = "The energy assumed for a driver who announced none, in kWh. Default: 10.", DefaultValueFactory = _ => 10, HelpName = "kWh" };
+        var margin = new Option<double>("--departure-margin") { Description = "The share of each announced stay the planner holds back, 0 to 0.9 (0.5: an announced 8-hour stay is planned to be served in 4). Default: 0.", DefaultValueFactory = _ => 0, HelpName = "share" };
         var command = new Command("simulate", "Replays real charging sessions with the scheduler re-planning as time passes, against uncontrolled, greedy and offline charging.")
         {
-            sessions, site, tariff, tariffFormat, signals, from, to, outFile, plot, defaultDeparture, defaultEnergy,
+            sessions, site, tariff, tariffFormat, signals, from, to, outFile, plot, defaultDeparture, defaultEnergy, margin,
         };
         command.SetAction(parseResult => SimulationFiles.Run(
             new SimulationRequest(
@@ -41,7 +42,8 @@ internal static class SimulateCommand
                 parseResult.GetValue(outFile),
                 parseResult.GetValue(plot),
                 parseResult.GetRequiredValue(defaultDeparture),
-                parseResult.GetValue(defaultEnergy)),
+                parseResult.GetValue(defaultEnergy),
+                parseResult.GetValue(margin)),
             output));
         return command;
     }

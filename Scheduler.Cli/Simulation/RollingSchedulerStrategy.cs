@@ -12,9 +12,6 @@ namespace Scheduler.Cli.Simulation;
 /// </summary>
 internal sealed class RollingSchedulerStrategy : IReplayStrategy
 {
-    /// <summary>How far ahead a vehicle still plugged in after its announced departure is planned.</summary>
-    public static readonly Duration OverstayExtension = Duration.FromHours(1);
-
     private readonly ReplayGrid _grid;
     private readonly HashSet<int> _arrivalMinutes;
     private readonly Dictionary<string, int> _sessionIndex;
@@ -90,13 +87,9 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
             }
 
             var announced = replay.AnnouncementAt(now);
-            var departure = announced?.Departure
+            var announcedDeparture = announced?.Departure
                 ?? DefaultDeparture.For(replay.History.Arrival, input.Site.TimeZone, input.DefaultDeparture, input.DefaultDepartureOnWorkingDays);
-            if (departure < now + slot)
-            {
-                // The announced time has passed and the car is still here: keep planning it an hour ahead.
-                departure = now + OverstayExtension;
-            }
+            var departure = DepartureHedge.PlannedDeparture(replay.History.Arrival, announcedDeparture, now, slot, input.DepartureMargin);
 
             var energy = Math.Max(0, (announced?.EnergyKwh ?? input.DefaultEnergyKwh) - meter.DeliveredKwh[s]);
             var charger = input.Site.Chargers[replay.Charger];

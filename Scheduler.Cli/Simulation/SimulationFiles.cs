@@ -101,6 +101,11 @@ internal static class SimulationFiles
             throw new BadInputException($"--default-energy {request.DefaultEnergyKwh.ToString(CultureInfo.InvariantCulture)} kWh is outside (0, 500]");
         }
 
+        if (request.DepartureMargin is < 0 or > 0.9 || double.IsNaN(request.DepartureMargin))
+        {
+            throw new BadInputException($"--departure-margin {request.DepartureMargin.ToString(CultureInfo.InvariantCulture)} is outside 0 to 0.9");
+        }
+
         var tariff = ReadTariff(request, zone, first, last, start, end);
         IReadOnlyList<GridSignal> gridSignals = [];
         if (request.SignalsPath is { } signalsPath)
@@ -126,6 +131,7 @@ internal static class SimulationFiles
             End = end,
             DefaultDeparture = request.DefaultDeparture,
             DefaultEnergyKwh = request.DefaultEnergyKwh,
+            DepartureMargin = request.DepartureMargin,
         };
     }
 

@@ -37,6 +37,12 @@ public sealed record SimulationInput
     /// <summary>The energy, in kWh, assumed for a driver who announced none. The default is 10.</summary>
     public double DefaultEnergyKwh { get; init; } = 10;
 
+    /// <summary>
+    /// The share of each announced stay the planner holds back (0 to less than 1): with 0.5, a driver who says they
+    /// stay eight hours is planned to be served within four. The default is 0: the announcement is trusted.
+    /// </summary>
+    public double DepartureMargin { get; init; }
+
     /// <summary>The longest a plan looks ahead. The default is 36 hours.</summary>
     public Duration MaxHorizon { get; init; } = Duration.FromHours(36);
 

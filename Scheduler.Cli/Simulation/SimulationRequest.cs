@@ -12,4 +12,5 @@ internal sealed record SimulationRequest(
     string? OutPath,
     string? PlotPath,
     string DefaultDeparture,
-    double DefaultEnergyKwh);
+    double DefaultEnergyKwh,
+    double DepartureMargin = 0);

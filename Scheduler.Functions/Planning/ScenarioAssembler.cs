@@ -22,9 +22,6 @@ namespace Scheduler.Functions.Planning;
 /// </summary>
 public sealed class ScenarioAssembler
 {
-    /// <summary>How long a vehicle still plugged in after its driver's departure time is planned ahead.</summary>
-    public static readonly Duration OverstayExtension = Duration.FromHours(1);
-
     /// <summary>The shortest window planned, so that a site without sessions still gets its fail-safe profiles.</summary>
     public static readonly Duration MinimumWindow = Duration.FromHours(1);
 
@@ -193,12 +190,19 @@ public sealed class ScenarioAssembler
             departureSource = "default";
         }
 
+        // The site may hold back a share of the announced stay; once the announced time itself has passed and the car is
+        // still plugged in, it is planned an hour at a time rather than stopped at the deadline.
+        var planned = DepartureHedge.PlannedDeparture(session.Arrival, departure, now, slot, settings.DepartureMargin);
         if (departure < now + slot)
         {
-            // The driver's time has passed and the car is still plugged in: keep charging it rather than stop at the deadline.
-            departure = now + OverstayExtension;
             departureSource = "overstay";
         }
+        else if (planned < departure)
+        {
+            departureSource += "-hedged";
+        }
+
+        departure = planned;
 
         // What was drawn: the newer of the meter and our own running estimate, plus what the latest plan allowed since.
         var (baseKwh, baseAt, deliveredSource) = session.MeteredKwh is { } metered && session.MeterLastAt is { } readAt && (session.EstimatedAt is null || readAt >= session.EstimatedAt)

@@ -163,6 +163,11 @@ public static class SiteMessageReader
             yield return new("settings.invalid", "$.settings.defaultEnergyKwh", $"{settings.DefaultEnergyKwh.ToString(CultureInfo.InvariantCulture)} kWh is outside (0, 500]");
         }
 
+        if (settings.DepartureMargin is < 0 or > 0.9 || double.IsNaN(settings.DepartureMargin))
+        {
+            yield return new("settings.invalid", "$.settings.departureMargin", $"{settings.DepartureMargin.ToString(CultureInfo.InvariantCulture)} is outside 0 to 0.9");
+        }
+
         if (settings.BaseLoadKw < 0 || settings.DemandChargePerKw < 0)
         {
             yield return new("settings.invalid", "$.settings", "baseLoadKw and demandChargePerKw must not be negative");

@@ -31,6 +31,12 @@ public sealed record SiteSettings
     /// <summary>The energy, in kWh, assumed when a driver asks for none. The default is 20.</summary>
     public double DefaultEnergyKwh { get; init; } = 20;
 
+    /// <summary>
+    /// The share of each announced stay the plan holds back, 0 to 0.9: drivers often leave before the time they set, and
+    /// with 0.5 an announced 8-hour stay is planned to be served within 4 (at a higher price). The default is 0.
+    /// </summary>
+    public double DepartureMargin { get; init; }
+
     /// <summary>A constant load of the building besides charging, in kW. The default is 0.</summary>
     public double BaseLoadKw { get; init; }
 

@@ -54,6 +54,19 @@ public sealed class SimulationRunnerTests
     }
 
     [Fact]
+    public void Run_DepartureMargin_EarlyLeaverServedAtAHigherPrice()
+    {
+        // As above, the car leaves at 01:30 although its driver said 04:00; holding back three quarters of the stay plans it to finish by 01:00.
+        var input = Input(Prices(0.30, 0.20, 0.10), Car("a", 0, 1.5, HourKwh, announcedHours: 4, announcedKwh: HourKwh)) with { DepartureMargin = 0.75 };
+
+        var result = SimulationRunner.Run(input);
+
+        var scheduler = Strategy(result, "scheduler");
+        Assert.Equal(100, scheduler.FullyServedPct);
+        Assert.Equal(HourKwh * 0.30, scheduler.Cost, 2);
+    }
+
+    [Fact]
     public void Run_DriverAnnouncesNothing_DefaultsStandIn()
     {
         // Arrives 08:00, really stays until 18:00 and took 20 kWh; says nothing, so the site assumes 10 kWh by 17:00.

@@ -52,6 +52,21 @@ public sealed class PlanSiteFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_SiteWithDepartureMargin_PlansToFinishEarlyAndRecordsIt()
+    {
+        await using var app = await StartAsync(TestSites.WithCsms(new Uri("https://csms.example")) with { DepartureMargin = 0.5 });
+        await StartSessionAsync(app, "cp-1", "tx-1", Now);
+        await app.Get<DepartureStore>().SetAsync(new DepartureMessage("d-1", "depot-1", "cp-1:tx-1", null, Now + Duration.FromHours(4), 10), Now);
+
+        await PlanAsync(app, "r-1");
+
+        var (plan, json) = (await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value;
+        Assert.Equal("driver-hedged", Assert.Single(PlanInputs.FromJson(plan.InputsJson).Sessions).Departure);
+        var allowed = PlannedEnergy.Read(json).EnergyKwh("cp-1:tx-1", Now, Now + Duration.FromHours(2));
+        Assert.Equal(10, allowed, 0.2);
+    }
+
+    [Fact]
     public async Task Run_RequestOlderThanNewestPlan_Dropped()
     {
         await using var app = await StartAsync(TestSites.WithCsms(new Uri("https://csms.example")));
