@@ -85,8 +85,9 @@ public sealed partial class ProfileDispatcher
             return MessageOutcome.Done($"already {record.State}");
         }
 
-        var site = await _sites.GetAsync(message.SiteId, cancellationToken).ConfigureAwait(false);
-        var charger = site?.Chargers.FirstOrDefault(c => c.Id == message.ChargerId);
+        // Point reads: a plan queues one message per charger, so reading the whole site here would cost a site per charger.
+        var site = await _sites.GetHeaderAsync(message.SiteId, cancellationToken).ConfigureAwait(false);
+        var charger = await _sites.GetChargerAsync(message.SiteId, message.ChargerId, cancellationToken).ConfigureAwait(false);
         if (site is null || charger is null)
         {
             return await SkipAsync(message, "the site or charger no longer exists", cancellationToken).ConfigureAwait(false);
@@ -154,7 +155,7 @@ public sealed partial class ProfileDispatcher
         return MessageOutcome.Done("skipped: " + reason);
     }
 
-    private CsmsTarget TargetOf(SiteRecord site, CsmsSettings csms)
+    private CsmsTarget TargetOf(SiteHeader site, CsmsSettings csms)
     {
         string? authorization = null;
         if (csms.AuthorizationSetting is { } setting)

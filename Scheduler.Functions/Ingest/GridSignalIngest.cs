@@ -39,7 +39,7 @@ public sealed class GridSignalIngest
         }
 
         var message = read.Message;
-        if (await _sites.GetAsync(message.SiteId, cancellationToken).ConfigureAwait(false) is null)
+        if (await _sites.GetHeaderAsync(message.SiteId, cancellationToken).ConfigureAwait(false) is null)
         {
             return MessageOutcome.Refused("site.unknown", $"there is no site '{message.SiteId}'");
         }

@@ -34,13 +34,12 @@ public sealed class SessionEventIngest
         }
 
         var message = read.Message;
-        var site = await _sites.GetAsync(message.SiteId, cancellationToken).ConfigureAwait(false);
-        if (site is null)
+        if (await _sites.GetHeaderAsync(message.SiteId, cancellationToken).ConfigureAwait(false) is null)
         {
             return MessageOutcome.Refused("site.unknown", $"there is no site '{message.SiteId}'");
         }
 
-        var charger = site.Chargers.FirstOrDefault(c => c.Id == message.ChargerId);
+        var charger = await _sites.GetChargerAsync(message.SiteId, message.ChargerId, cancellationToken).ConfigureAwait(false);
         if (charger is null)
         {
             return MessageOutcome.Refused("charger.unknown", $"site '{message.SiteId}' has no charger '{message.ChargerId}'");

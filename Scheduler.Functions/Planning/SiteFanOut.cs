@@ -25,10 +25,10 @@ public sealed class SiteFanOut
     public async Task<int> RequestAllAsync(Instant now, CancellationToken cancellationToken = default)
     {
         var tick = Instant.FromUnixTimeSeconds(now.ToUnixTimeSeconds() / 60 * 60);
-        var sites = await _sites.ListSiteIdsAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var siteId in sites)
+        var sites = await _sites.ListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var site in sites)
         {
-            await _planRequests.RequestScheduledAsync(siteId, tick, cancellationToken).ConfigureAwait(false);
+            await _planRequests.RequestScheduledAsync(site.Id, tick, cancellationToken).ConfigureAwait(false);
         }
 
         return sites.Count;

@@ -40,10 +40,9 @@ public sealed partial class GridSignalPoller
     public async Task<int> PollAllAsync(CancellationToken cancellationToken = default)
     {
         var forwarded = 0;
-        foreach (var siteId in await _sites.ListSiteIdsAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var site in await _sites.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            var site = await _sites.GetAsync(siteId, cancellationToken).ConfigureAwait(false);
-            if (site?.Settings.Vtn is not { } vtn)
+            if (site.Settings.Vtn is not { } vtn)
             {
                 continue;
             }
@@ -63,7 +62,7 @@ public sealed partial class GridSignalPoller
     }
 
     /// <summary>Polls one site's VTN; returns how many messages were forwarded.</summary>
-    public async Task<int> PollAsync(SiteRecord site, VtnSettings vtn, CancellationToken cancellationToken = default)
+    public async Task<int> PollAsync(SiteHeader site, VtnSettings vtn, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(vtn);
@@ -125,7 +124,7 @@ public sealed partial class GridSignalPoller
         return 1;
     }
 
-    private VtnSource SourceOf(SiteRecord site, VtnSettings vtn)
+    private VtnSource SourceOf(SiteHeader site, VtnSettings vtn)
     {
         if (!Uri.TryCreate(vtn.BaseUrl, UriKind.Absolute, out var baseUrl))
         {
@@ -154,7 +153,7 @@ public sealed partial class GridSignalPoller
         return new VtnSource(baseUrl, auth) { ProgramId = vtn.ProgramId };
     }
 
-    private string Setting(SiteRecord site, string name) =>
+    private string Setting(SiteHeader site, string name) =>
         _configuration[name] is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"site '{site.Id}' takes a VTN credential from the app setting '{name}', which is not set");

@@ -115,30 +115,53 @@ public sealed class SiteStore
                 ? c with { HeldTransactionId = hold.GetString("TransactionId"), HeldReason = hold.GetString("Reason") }
                 : c)
             .OrderBy(c => c.Id, StringComparer.Ordinal)];
-        var settings = JsonSerializer.Deserialize<SiteSettings>(siteRow.GetString("SettingsJson") ?? "{}", SiteSettings.JsonOptions)
-            ?? new SiteSettings();
+        var header = ReadHeader(siteRow);
         return new SiteRecord(
-            siteRow.GetString("SiteId"),
-            siteRow.GetString("TimeZone"),
-            siteRow.GetDouble("VoltageV") ?? 230,
-            siteRow.GetDouble("GridLimitKw") ?? 0,
-            settings,
+            header.Id,
+            header.TimeZone,
+            header.VoltageV,
+            header.GridLimitKw,
+            header.Settings,
             [.. circuits.OrderBy(c => c.Id, StringComparer.Ordinal)],
             chargers);
     }
 
-    /// <summary>The ids of every site, in key order.</summary>
-    public async Task<IReadOnlyList<string>> ListSiteIdsAsync(CancellationToken cancellationToken = default)
+    /// <summary>A site's own row, or null when there is no such site: one point read.</summary>
+    public async Task<SiteHeader?> GetHeaderAsync(string siteId, CancellationToken cancellationToken = default)
     {
         var table = await _tables.GetAsync(TableNames.Sites, cancellationToken).ConfigureAwait(false);
-        var ids = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"RowKey eq {SiteRow}"), select: ["SiteId"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        var row = await OptimisticUpdate.ReadAsync(table, TableKey.Encode(siteId), SiteRow, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : ReadHeader(row);
+    }
+
+    /// <summary>One charger of a site with its hold, or null when the site has no such charger: two point reads.</summary>
+    public async Task<ChargerRecord?> GetChargerAsync(string siteId, string chargerId, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sites, cancellationToken).ConfigureAwait(false);
+        var partition = TableKey.Encode(siteId);
+        var row = await OptimisticUpdate.ReadAsync(table, partition, TableKey.Compose(ChargerKind, chargerId), cancellationToken).ConfigureAwait(false);
+        if (row is null)
         {
-            ids.Add(row.GetString("SiteId"));
+            return null;
         }
 
-        return ids;
+        var hold = await OptimisticUpdate.ReadAsync(table, partition, TableKey.Compose(HoldKind, chargerId), cancellationToken).ConfigureAwait(false);
+        var charger = ReadCharger(row);
+        return hold is null ? charger : charger with { HeldTransactionId = hold.GetString("TransactionId"), HeldReason = hold.GetString("Reason") };
+    }
+
+    /// <summary>Every site's own row, in key order: one query over the site rows.</summary>
+    public async Task<IReadOnlyList<SiteHeader>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sites, cancellationToken).ConfigureAwait(false);
+        var sites = new List<SiteHeader>();
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"RowKey eq {SiteRow}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            sites.Add(ReadHeader(row));
+        }
+
+        return sites;
     }
 
     /// <summary>Holds a charger at its fail-safe limit for the rest of a transaction, after it refused a profile.</summary>
@@ -168,6 +191,13 @@ public sealed class SiteStore
             // Nothing was held.
         }
     }
+
+    private static SiteHeader ReadHeader(TableEntity row) => new(
+        row.GetString("SiteId"),
+        row.GetString("TimeZone"),
+        row.GetDouble("VoltageV") ?? 230,
+        row.GetDouble("GridLimitKw") ?? 0,
+        JsonSerializer.Deserialize<SiteSettings>(row.GetString("SettingsJson") ?? "{}", SiteSettings.JsonOptions) ?? new SiteSettings());
 
     private static ChargerRecord ReadCharger(TableEntity row) => new()
     {

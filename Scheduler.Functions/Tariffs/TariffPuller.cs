@@ -40,10 +40,9 @@ public sealed partial class TariffPuller
     public async Task<int> PullAllAsync(CancellationToken cancellationToken = default)
     {
         var pulled = 0;
-        foreach (var siteId in await _sites.ListSiteIdsAsync(cancellationToken).ConfigureAwait(false))
+        foreach (var site in await _sites.ListAsync(cancellationToken).ConfigureAwait(false))
         {
-            var site = await _sites.GetAsync(siteId, cancellationToken).ConfigureAwait(false);
-            if (site?.Settings.TariffFeed is not { } feed)
+            if (site.Settings.TariffFeed is not { } feed)
             {
                 continue;
             }
@@ -58,7 +57,7 @@ public sealed partial class TariffPuller
     }
 
     /// <summary>Pulls one site's feed; returns whether prices came.</summary>
-    public async Task<bool> PullAsync(SiteRecord site, TariffFeedSettings feed, CancellationToken cancellationToken = default)
+    public async Task<bool> PullAsync(SiteHeader site, TariffFeedSettings feed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(feed);
