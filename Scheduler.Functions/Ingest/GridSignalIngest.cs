@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NodaTime;
 using Scheduler.Functions.Queues;
 using Scheduler.Functions.Signals;
@@ -47,13 +46,13 @@ public sealed class GridSignalIngest
         StoredGridEvent stored;
         if (message.Deleted)
         {
-            var id = EventId(message.EventJson);
-            if (id is null)
+            var header = EventHeader.Read(message.EventJson);
+            if (header.Id is not { } id)
             {
                 return MessageOutcome.Refused("event.no-id", "a deletion must name the event's id");
             }
 
-            stored = new StoredGridEvent(id, message.EventJson, ModifiedAt(message.EventJson), true, now);
+            stored = new StoredGridEvent(id, message.EventJson, header.ModifiedAt, true, now);
         }
         else
         {
@@ -83,37 +82,5 @@ public sealed class GridSignalIngest
 
         await _planRequests.RequestAsync(message.SiteId, "grid-signal", message.Id, cancellationToken).ConfigureAwait(false);
         return MessageOutcome.Done($"event {stored.EventId} {(stored.Deleted ? "deleted" : "stored")}; re-plan requested");
-    }
-
-    private static string? EventId(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-                ? id.GetString()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static Instant? ModifiedAt(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.TryGetProperty("modificationDateTime", out var modified) && modified.ValueKind == JsonValueKind.String
-                && NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Parse(modified.GetString()!) is { Success: true } parsed
-                ? parsed.Value.ToInstant()
-                : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

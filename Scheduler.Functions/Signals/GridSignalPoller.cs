@@ -1,8 +1,5 @@
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using NodaTime;
-using NodaTime.Text;
 using Scheduler.Functions.Http;
 using Scheduler.Functions.Queues;
 using Scheduler.Functions.Sites;
@@ -72,7 +69,8 @@ public sealed partial class GridSignalPoller
         var forwarded = 0;
         foreach (var json in events)
         {
-            var (id, modified, _) = Describe(json);
+            var header = EventHeader.Read(json);
+            var (id, modified) = (header.Id, header.ModifiedAt);
             if (id is null)
             {
                 LogSkipped(_logger, site.Id, "an event without an id");
@@ -99,8 +97,7 @@ public sealed partial class GridSignalPoller
 
         foreach (var gone in stored.Values.Where(e => !e.Deleted && !listed.Contains(e.EventId)))
         {
-            var (_, _, program) = Describe(gone.EventJson);
-            if (vtn.ProgramId is not null && program != vtn.ProgramId)
+            if (vtn.ProgramId is not null && EventHeader.Read(gone.EventJson).ProgramId != vtn.ProgramId)
             {
                 continue;
             }
@@ -157,31 +154,6 @@ public sealed partial class GridSignalPoller
         _configuration[name] is { Length: > 0 } value
             ? value
             : throw new InvalidOperationException($"site '{site.Id}' takes a VTN credential from the app setting '{name}', which is not set");
-
-    private static (string? Id, Instant? Modified, string? Program) Describe(string json)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, null, null);
-            }
-
-            var id = root.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String ? idElement.GetString() : null;
-            var program = root.TryGetProperty("programID", out var programElement) && programElement.ValueKind == JsonValueKind.String ? programElement.GetString() : null;
-            Instant? modified = root.TryGetProperty("modificationDateTime", out var modElement) && modElement.ValueKind == JsonValueKind.String
-                && OffsetDateTimePattern.ExtendedIso.Parse(modElement.GetString()!) is { Success: true } parsed
-                ? parsed.Value.ToInstant()
-                : null;
-            return (id, modified, program);
-        }
-        catch (JsonException)
-        {
-            return (null, null, null);
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId}: VTN poll failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string siteId, string error);
