@@ -23,13 +23,12 @@ internal sealed class OfflineStrategy : IReplayStrategy
                 var charger = input.Site.Chargers[s.Charger];
                 // What the vehicle took, but no more than its charger can give in its stay here: history may come
                 // from stronger chargers, and an impossible request would only add shortfall penalties to the bound.
-                var deliverable = charger.MaxCurrentA * grid.Electrics.KwPerAmp(s.Charger) * (s.DepartureMinute - s.ArrivalMinute) / 60.0;
-                return new Session(s.History.Id, charger.Id, grid.At(s.ArrivalMinute), grid.At(s.DepartureMinute), Math.Min(s.History.EnergyKwh, deliverable), charger.MaxCurrentA, charger.Phases);
+                return new Session(s.History.Id, charger.Id, grid.At(s.ArrivalMinute), grid.At(s.DepartureMinute), Math.Min(s.History.EnergyKwh, s.DeliverableKwh), charger.MaxCurrentA, charger.Phases);
             })
             .ToList();
         var problem = new PlanningProblem(input.Site, input.Tariff, input.GridSignals, sessions, new PlanningWindow(input.Start, input.End, input.SlotLength));
         Plan = ChargingSolver.Solve(problem, new SolverOptions { TimeLimit = TimeSpan.FromMinutes(5), ExactStageMaxPairs = 0 });
-        _plan = new PlanCurrents(grid, Plan, grid.Sessions.Select((s, i) => (s.History.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal));
+        _plan = new PlanCurrents(grid, Plan);
     }
 
     public string Name => "offline";

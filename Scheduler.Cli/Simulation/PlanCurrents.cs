@@ -11,12 +11,12 @@ internal sealed class PlanCurrents
     private readonly Duration _slot;
     private readonly Dictionary<int, IReadOnlyList<int>> _bySession;
 
-    public PlanCurrents(ReplayGrid grid, Plan plan, IReadOnlyDictionary<string, int> sessionIndex)
+    public PlanCurrents(ReplayGrid grid, Plan plan)
     {
         _grid = grid;
         _windowStart = plan.Window.Start;
         _slot = plan.Window.SlotLength;
-        _bySession = plan.Sessions.ToDictionary(s => sessionIndex[s.SessionId], s => s.SlotCurrentsA);
+        _bySession = plan.Sessions.ToDictionary(s => grid.SessionIndex[s.SessionId], s => s.SlotCurrentsA);
     }
 
     /// <summary>What the plan allows session <paramref name="session"/> in minute <paramref name="minute"/>, in A; 0 outside the plan.</summary>

@@ -18,6 +18,7 @@ internal sealed class ReplayGrid
         HeadroomKw = headroomKw;
         BaseLoadKw = baseKw;
         Warnings = warnings;
+        SessionIndex = sessions.Select((s, i) => (s.History.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
     }
 
     public SimulationInput Input { get; }
@@ -33,6 +34,9 @@ internal sealed class ReplayGrid
     public double[] BaseLoadKw { get; }
 
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>The position of each session in <see cref="Sessions"/>, by its id.</summary>
+    public IReadOnlyDictionary<string, int> SessionIndex { get; }
 
     public int Minutes => PricePerKwh.Length;
 
@@ -76,12 +80,13 @@ internal sealed class ReplayGrid
         }
 
         var headroom = limitKw.Select((l, m) => l - baseKw[m]).ToArray();
-        var (sessions, warnings) = Place(input, minutes);
-        return new ReplayGrid(input, new SiteElectrics(input.Site), sessions, price, headroom, baseKw, warnings);
+        var electrics = new SiteElectrics(input.Site);
+        var (sessions, warnings) = Place(input, electrics, minutes);
+        return new ReplayGrid(input, electrics, sessions, price, headroom, baseKw, warnings);
     }
 
     // Each vehicle takes its own charger where the site has it and it is free, else the first free one.
-    private static (IReadOnlyList<ReplaySession>, IReadOnlyList<string>) Place(SimulationInput input, int minutes)
+    private static (IReadOnlyList<ReplaySession>, IReadOnlyList<string>) Place(SimulationInput input, SiteElectrics electrics, int minutes)
     {
         var chargers = input.Site.Chargers;
         var index = chargers.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
@@ -113,8 +118,8 @@ internal sealed class ReplayGrid
                 ?? history.Announcements.FirstOrDefault()?.EnergyKwh
                 ?? input.DefaultEnergyKwh;
             // What the driver could fairly expect: what they asked for, what the vehicle took, and what the charger could give in the stay.
-            var deliverable = charger < 0 ? 0 : chargers[charger].MaxCurrentA * input.Site.VoltageV * chargers[charger].Phases / 1000.0 * (departure - arrival) / 60.0;
-            placed.Add(new ReplaySession(history, charger, arrival, departure, Math.Min(Math.Min(asked, history.EnergyKwh), deliverable)));
+            var deliverable = charger < 0 ? 0 : chargers[charger].MaxCurrentA * electrics.KwPerAmp(charger) * (departure - arrival) / 60.0;
+            placed.Add(new ReplaySession(history, charger, arrival, departure, deliverable, Math.Min(Math.Min(asked, history.EnergyKwh), deliverable)));
         }
 
         IReadOnlyList<string> warnings = unplaced == 0

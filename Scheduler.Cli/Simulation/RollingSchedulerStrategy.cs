@@ -14,7 +14,6 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
 {
     private readonly ReplayGrid _grid;
     private readonly HashSet<int> _arrivalMinutes;
-    private readonly Dictionary<string, int> _sessionIndex;
     private readonly Instant _pricedUntil;
     private readonly HashSet<int> _full = [];
     private double[] _deliveredBefore = [];
@@ -24,7 +23,6 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
     {
         _grid = grid;
         _arrivalMinutes = [.. grid.Sessions.Where(s => s.Charger >= 0).Select(s => s.ArrivalMinute)];
-        _sessionIndex = grid.Sessions.Select((s, i) => (s.History.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _pricedUntil = grid.Input.Tariff.Prices.Max(p => p.End);
     }
 
@@ -121,7 +119,7 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
         var signals = input.GridSignals.Where(g => g.End > start && g.Start < end).ToList();
         var problem = new PlanningProblem(input.Site, new Tariff(input.Tariff.Currency, prices, input.Tariff.DemandChargePerKw), signals, clipped, new PlanningWindow(start, end, slot));
         var plan = ChargingSolver.Solve(problem, new SolverOptions { TimeLimit = input.SolverTimeLimit, ExactStageMaxPairs = 0 });
-        _plan = new PlanCurrents(_grid, plan, _sessionIndex);
+        _plan = new PlanCurrents(_grid, plan);
         Replans++;
     }
 
