@@ -117,7 +117,7 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
             .ToList();
         var prices = input.Tariff.Prices.Where(p => p.End > start && p.Start < end).ToList();
         var signals = input.GridSignals.Where(g => g.End > start && g.Start < end).ToList();
-        var problem = new PlanningProblem(input.Site, new Tariff(input.Tariff.Currency, prices, input.Tariff.DemandChargePerKw), signals, clipped, new PlanningWindow(start, end, slot));
+        var problem = new PlanningProblem(input.Site, new Tariff(input.Tariff.Currency, prices, input.Tariff.DemandCharges), signals, clipped, new PlanningWindow(start, end, slot));
         var plan = ChargingSolver.Solve(problem, new SolverOptions { TimeLimit = input.SolverTimeLimit, ExactStageMaxPairs = 0 });
         _plan = new PlanCurrents(_grid, plan);
         Replans++;

@@ -187,7 +187,7 @@ internal static class SimulationFiles
             .Where(o => string.Equals(o.Currency, tariff.Currency, StringComparison.OrdinalIgnoreCase))
             .Select(o => new PriceInterval(o.Start, o.End, o.PerKwh))
             .ToList();
-        var priced = overrides.Count == 0 ? tariff : new Tariff(tariff.Currency, PriceOverlay.Apply(tariff.Prices, overrides), tariff.DemandChargePerKw);
+        var priced = overrides.Count == 0 ? tariff : new Tariff(tariff.Currency, PriceOverlay.Apply(tariff.Prices, overrides), tariff.DemandCharges);
         return (set.GridSignals, priced);
     }
 

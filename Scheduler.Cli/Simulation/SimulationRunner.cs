@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Scheduler.Optimizer.Model;
+using Scheduler.Optimizer.Plans;
 
 namespace Scheduler.Cli.Simulation;
 
@@ -64,7 +66,7 @@ internal static class SimulationRunner
         var requested = grid.Sessions.Sum(s => s.TargetKwh);
         var delivered = meter.DeliveredKwh.Sum();
         var served = grid.Sessions.Select((s, i) => meter.DeliveredKwh[i] >= s.TargetKwh - Math.Max(0.2, 0.01 * s.TargetKwh)).Count(x => x);
-        var cost = meter.EnergyCost + (peak * grid.Input.Tariff.DemandChargePerKw);
+        var cost = meter.EnergyCost + DemandCost(grid.Input, import);
         return new StrategyResult(
             name,
             cost,
@@ -77,6 +79,17 @@ internal static class SimulationRunner
             meter.Violations,
             import,
             lowerBound);
+    }
+
+    private static double DemandCost(SimulationInput input, double[] slotImportKw)
+    {
+        if (slotImportKw.Length == 0)
+        {
+            return 0;
+        }
+
+        var window = new PlanningWindow(input.Start, input.Start + (input.SlotLength * slotImportKw.Length), input.SlotLength);
+        return DemandBilling.Total(DemandBilling.Bill(input.Tariff.DemandCharges, window, slotImportKw));
     }
 
     private static double[] SlotAverage(ReplayGrid grid, double[] perMinute) =>

@@ -20,6 +20,7 @@ public static class ProblemValidator
         var issues = new List<ProblemIssue>();
         CheckSite(problem.Site, issues);
         CheckPrices(problem, issues);
+        CheckDemandCharges(problem.Tariff, issues);
         CheckSessions(problem, issues);
         return issues;
     }
@@ -146,6 +147,18 @@ public static class ProblemValidator
         }
     }
 
+    private static void CheckDemandCharges(Tariff tariff, List<ProblemIssue> issues)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var d = 0; d < tariff.DemandCharges.Count; d++)
+        {
+            if (!ids.Add(tariff.DemandCharges[d].Id))
+            {
+                issues.Add(new($"tariff.demandCharges[{d}].id", $"duplicate demand charge id '{tariff.DemandCharges[d].Id}'"));
+            }
+        }
+    }
+
     private static void CheckSessions(PlanningProblem problem, List<ProblemIssue> issues)
     {
         var chargers = new Dictionary<string, Charger>(StringComparer.Ordinal);
@@ -163,17 +176,11 @@ public static class ProblemValidator
                 issues.Add(new($"sessions[{i}].id", $"duplicate session id '{session.Id}'"));
             }
 
-            if (!chargers.TryGetValue(session.ChargerId, out var charger))
+            // A vehicle whose maximum is below its charger's minimum is planned at 0 with a note, not refused:
+            // one odd car must not leave the whole site without a plan.
+            if (!chargers.ContainsKey(session.ChargerId))
             {
                 issues.Add(new($"sessions[{i}].chargerId", $"unknown charger '{session.ChargerId}'"));
-            }
-            else
-            {
-                var minimum = Math.Max(charger.MinCurrentA, session.MinCurrentA ?? 0);
-                if (minimum > Math.Min(charger.MaxCurrentA, session.MaxCurrentA))
-                {
-                    issues.Add(new($"sessions[{i}].maxCurrentA", $"the session can draw at most {Math.Min(charger.MaxCurrentA, session.MaxCurrentA)} A, below the minimum of {minimum} A"));
-                }
             }
 
             if (session.EnergyKwh > MaxPlausibleEnergyKwh)

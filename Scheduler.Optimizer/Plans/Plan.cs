@@ -23,8 +23,11 @@ public sealed record Plan
     /// <summary>The price of the charging energy, slot by slot.</summary>
     public required double EnergyCost { get; init; }
 
-    /// <summary>The demand charge on the plan's peak import (base load included, as the utility meters it).</summary>
+    /// <summary>The demand charges on the plan's peaks (base load included, as the utility meters it): the sum of <see cref="DemandCharges"/>.</summary>
     public required double DemandCost { get; init; }
+
+    /// <summary>Each demand charge of the tariff with its peak, the kW billed and the amount, in the tariff's order.</summary>
+    public IReadOnlyList<DemandChargeBill> DemandCharges { get; init; } = [];
 
     /// <summary>The highest slot-average import, in kW.</summary>
     public required double PeakKw { get; init; }

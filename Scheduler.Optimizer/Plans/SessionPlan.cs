@@ -17,4 +17,8 @@ public sealed record SessionPlan(
     double ShortfallKwh,
     int Phases,
     IReadOnlyList<int> SlotCurrentsA,
-    IReadOnlyList<ChargingPeriod> Periods);
+    IReadOnlyList<ChargingPeriod> Periods)
+{
+    /// <summary>Why the session is planned at 0 regardless of prices and limits; null for a session that can be planned.</summary>
+    public SessionNote? Note { get; init; }
+}

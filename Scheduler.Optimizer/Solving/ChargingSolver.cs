@@ -85,16 +85,17 @@ public static class ChargingSolver
     {
         var schedule = IntegerRepair.RoundDown(model, relaxation.Currents);
         var order = ByMissingShare(schedule);
-        var demandCharged = model.DemandChargePerKw > 0;
+        var demandCharged = model.HasDemandCharges;
         if (demandCharged)
         {
-            // First keep the peak where the relaxation put it; only what cannot fit under it may raise it.
-            IntegerRepair.Fill(schedule, order, Math.Max(relaxation.PeakKw, schedule.PeakKw()), terms);
+            // First keep the peaks where the relaxation put them; only what cannot fit under them may raise them.
+            var peaks = schedule.DemandPeaksKw().Zip(relaxation.DemandPeakKw, Math.Max).ToArray();
+            IntegerRepair.Fill(schedule, order, schedule.PeakCapsKw(peaks), terms);
         }
 
         IntegerRepair.Fill(schedule, order, null, terms);
         IntegerRepair.MoveToCheaperSlots(schedule, terms, protectPeak: demandCharged);
-        IntegerRepair.Fill(schedule, ByMissingShare(schedule), demandCharged ? schedule.PeakKw() : null, terms);
+        IntegerRepair.Fill(schedule, ByMissingShare(schedule), demandCharged ? schedule.PeakCapsKw(schedule.DemandPeaksKw()) : null, terms);
         return schedule;
     }
 
@@ -107,7 +108,7 @@ public static class ChargingSolver
             .ThenBy(i => i)
             .ToArray();
         IntegerRepair.Fill(schedule, order, null, terms);
-        IntegerRepair.MoveToCheaperSlots(schedule, terms, protectPeak: model.DemandChargePerKw > 0);
+        IntegerRepair.MoveToCheaperSlots(schedule, terms, protectPeak: model.HasDemandCharges);
         return schedule;
     }
 

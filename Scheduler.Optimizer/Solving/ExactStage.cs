@@ -108,23 +108,23 @@ internal static class ExactStage
             }
         }
 
-        // The demand charge prices the highest slot-average import.
-        if (model.DemandChargePerKw > 0)
+        // Each demand charge bills the excess of every covered slot's average import over its recorded peak.
+        foreach (var term in model.DemandTerms)
         {
-            var peak = solver.MakeNumVar(0, double.PositiveInfinity, "peak");
-            objective.SetCoefficient(peak, model.DemandChargePerKw);
-            for (var k = 0; k < model.SlotCount; k++)
+            var excess = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            objective.SetCoefficient(excess, term.PerKw);
+            foreach (var k in term.Slots)
             {
-                var row = solver.MakeConstraint(model.BaseAverageKw[k], double.PositiveInfinity);
-                row.SetCoefficient(peak, 1);
+                var row = solver.MakeConstraint(model.BaseAverageKw[k] - term.PeakSoFarKw, double.PositiveInfinity);
+                row.SetCoefficient(excess, 1);
                 foreach (var (i, j) in present[k])
                 {
                     row.SetCoefficient(y[i][j], -sessions[i].KwPerAmp * sessions[i].Coverage[j]);
                 }
             }
 
-            hintVariables.Add(peak);
-            hintValues.Add(hint.PeakKw());
+            hintVariables.Add(excess);
+            hintValues.Add(Math.Max(0, term.Slots.Max(hint.AverageImportKw) - term.PeakSoFarKw));
         }
 
         solver.SetHint([.. hintVariables], [.. hintValues]);

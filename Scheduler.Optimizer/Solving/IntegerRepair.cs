@@ -31,10 +31,10 @@ internal static class IntegerRepair
 
     /// <summary>
     /// Gives every session as much of its missing energy as fits, in its cheapest slots first. Sessions missing the
-    /// largest share of their request go first. With <paramref name="peakCapKw"/>, no slot's average import is
-    /// raised above it (the demand charge stays where the relaxation put it).
+    /// largest share of their request go first. With <paramref name="peakCapKw"/> (per slot), no slot's average import is
+    /// raised above its slot's cap (the demand charges stay where the relaxation put them).
     /// </summary>
-    public static void Fill(Schedule schedule, IEnumerable<int> order, double? peakCapKw, ObjectiveTerms terms)
+    public static void Fill(Schedule schedule, IEnumerable<int> order, double[]? peakCapKw, ObjectiveTerms terms)
     {
         var model = schedule.Model;
         foreach (var i in order)
@@ -59,7 +59,7 @@ internal static class IntegerRepair
     /// minimum current anywhere else. Starting over on the fully covered slots first may deliver more: keep
     /// whichever delivers more energy.
     /// </summary>
-    private static void RebuildOnWholeSlots(Schedule schedule, int i, int[] cheapest, double? peakCapKw, ObjectiveTerms terms)
+    private static void RebuildOnWholeSlots(Schedule schedule, int i, int[] cheapest, double[]? peakCapKw, ObjectiveTerms terms)
     {
         var s = schedule.Model.Sessions[i];
         var before = (int[])schedule.Currents[i].Clone();
@@ -90,7 +90,7 @@ internal static class IntegerRepair
     private static double Missing(Schedule schedule, int i) => schedule.Model.Sessions[i].TargetKwh - schedule.EnergyKwh(i);
 
     /// <summary>Adds current to session i, slot by slot in the given order, up to its target energy.</summary>
-    private static void FillSession(Schedule schedule, int i, int[] slots, double? peakCapKw, ObjectiveTerms terms)
+    private static void FillSession(Schedule schedule, int i, int[] slots, double[]? peakCapKw, ObjectiveTerms terms)
     {
         var s = schedule.Model.Sessions[i];
         var remaining = Missing(schedule, i);
@@ -130,7 +130,7 @@ internal static class IntegerRepair
     /// with no whole step left that fits under its request. One more step in some slot, paid for where needed by
     /// fewer amps in another, can still come closer: take the move whose saved penalty most exceeds its price.
     /// </summary>
-    private static void TopUpPastPartialSlots(Schedule schedule, int i, int[] slots, double? peakCapKw, ObjectiveTerms terms)
+    private static void TopUpPastPartialSlots(Schedule schedule, int i, int[] slots, double[]? peakCapKw, ObjectiveTerms terms)
     {
         var model = schedule.Model;
         var s = model.Sessions[i];
@@ -212,7 +212,7 @@ internal static class IntegerRepair
     public static void MoveToCheaperSlots(Schedule schedule, ObjectiveTerms terms, bool protectPeak)
     {
         var model = schedule.Model;
-        var peak = protectPeak ? schedule.PeakKw() : (double?)null;
+        var peak = protectPeak ? schedule.PeakCapsKw(schedule.DemandPeaksKw()) : null;
         for (var i = 0; i < model.Sessions.Length; i++)
         {
             var s = model.Sessions[i];
@@ -336,12 +336,12 @@ internal static class IntegerRepair
             .ThenBy(j => j)
             .ToArray();
 
-    private static int RoomAt(Schedule schedule, int i, int j, double? peakCapKw)
+    private static int RoomAt(Schedule schedule, int i, int j, double[]? peakCapKw)
     {
         var room = schedule.Headroom(i, j);
-        if (peakCapKw is { } cap)
+        if (peakCapKw is { } caps)
         {
-            room = Math.Min(room, schedule.PeakHeadroom(i, j, cap));
+            room = Math.Min(room, schedule.PeakHeadroom(i, j, caps[schedule.Model.Sessions[i].First + j]));
         }
 
         return room;
@@ -351,7 +351,7 @@ internal static class IntegerRepair
     /// The rest is less than a minimum-current block: switch on one more slot at the minimum and take the
     /// overshoot back, a whole amp at a time, from the session's dearest slots running above their minimum.
     /// </summary>
-    private static void OpenSlotAndTrim(Schedule schedule, int i, double remaining, int[] cheapestFirst, double? peakCapKw)
+    private static void OpenSlotAndTrim(Schedule schedule, int i, double remaining, int[] cheapestFirst, double[]? peakCapKw)
     {
         var s = schedule.Model.Sessions[i];
         foreach (var j in cheapestFirst)
@@ -393,7 +393,7 @@ internal static class IntegerRepair
     }
 
     /// <summary>Moves as many amps as allowed from slot <paramref name="dear"/> to slot <paramref name="cheap"/> of session i.</summary>
-    private static bool TryMove(Schedule schedule, int i, int dear, int cheap, double? peakKw)
+    private static bool TryMove(Schedule schedule, int i, int dear, int cheap, double[]? peakKw)
     {
         var s = schedule.Model.Sessions[i];
         var from = schedule.Currents[i][dear];

@@ -13,9 +13,9 @@ internal static class LpRelaxation
     /// <param name="Solved">Whether an optimum was found.</param>
     /// <param name="Currents">Per session, the fractional current in each of its covered slots.</param>
     /// <param name="LowerBound">The optimum less the most the tie-break could have added.</param>
-    /// <param name="PeakKw">The peak of the relaxed plan (meaningful only with a demand charge).</param>
+    /// <param name="DemandPeakKw">Per demand term, the peak the relaxed plan is billed at (at least the recorded peak).</param>
     /// <param name="Message">Why it was not solved.</param>
-    public sealed record Result(bool Solved, double[][] Currents, double LowerBound, double PeakKw, string? Message);
+    public sealed record Result(bool Solved, double[][] Currents, double LowerBound, double[] DemandPeakKw, string? Message);
 
     /// <summary>Sites at least this large (session-slot pairs) try the feeder-by-feeder solve first.</summary>
     public const int DefaultDecompositionMinPairs = 20_000;
@@ -28,7 +28,7 @@ internal static class LpRelaxation
     /// </summary>
     public static Result Solve(SlotModel model, ObjectiveTerms terms, TimeSpan? timeLimit, int decompositionMinPairs = DefaultDecompositionMinPairs)
     {
-        if (model.DemandChargePerKw <= 0 && model.PairCount >= decompositionMinPairs)
+        if (!model.HasDemandCharges && model.PairCount >= decompositionMinPairs)
         {
             var blocks = Blocks(model);
             if (blocks.Count >= 2 && SolveByBlocks(model, terms, timeLimit, blocks) is { } decomposed)
@@ -105,7 +105,7 @@ internal static class LpRelaxation
             }
         }
 
-        return new Result(true, currents, results.Sum(r => r.LowerBound), double.NaN, null);
+        return new Result(true, currents, results.Sum(r => r.LowerBound), [], null);
     }
 
     private static Result SolveBlock(SlotModel model, ObjectiveTerms terms, TimeSpan? timeLimit, bool[]? include)
@@ -155,11 +155,11 @@ internal static class LpRelaxation
         }
 
         AddCircuitLimits(solver, model, x);
-        Variable? peak = null;
+        Variable[] excess = [];
         if (include is null)
         {
             AddSiteLimits(solver, model, x);
-            peak = AddDemandCharge(solver, model, x, objective);
+            excess = AddDemandCharges(solver, model, x, objective);
         }
 
         // Presolve costs more than it saves on this model (measured: 1.6 s against 1.2 s at 1,000 sessions).
@@ -167,7 +167,7 @@ internal static class LpRelaxation
         var status = solver.Solve();
         if (status is not (Solver.ResultStatus.OPTIMAL))
         {
-            return new Result(false, [], double.NaN, double.NaN, $"the relaxation ended {status}");
+            return new Result(false, [], double.NaN, [], $"the relaxation ended {status}");
         }
 
         var currents = new double[sessions.Length][];
@@ -181,7 +181,8 @@ internal static class LpRelaxation
         }
 
         var lowerBound = objective.Value() - (ObjectiveTerms.MaxTieBreakPerKwh * totalRequested);
-        return new Result(true, currents, lowerBound, peak?.SolutionValue() ?? double.NaN, null);
+        var peaks = excess.Select((e, d) => model.DemandTerms[d].PeakSoFarKw + Math.Max(0, e.SolutionValue())).ToArray();
+        return new Result(true, currents, lowerBound, peaks, null);
     }
 
     private static void AddCircuitLimits(Solver solver, SlotModel model, Variable?[][] x)
@@ -260,32 +261,32 @@ internal static class LpRelaxation
         }
     }
 
-    private static Variable? AddDemandCharge(Solver solver, SlotModel model, Variable?[][] x, Objective objective)
+    private static Variable[] AddDemandCharges(Solver solver, SlotModel model, Variable?[][] x, Objective objective)
     {
-        // The peak is at least every slot's average import; the demand charge prices the peak.
-        if (model.DemandChargePerKw <= 0)
+        // Each demand charge bills the excess of every covered slot's average import over its recorded peak.
+        var excess = new Variable[model.DemandTerms.Length];
+        for (var d = 0; d < excess.Length; d++)
         {
-            return null;
-        }
-
-        var peak = solver.MakeNumVar(Math.Max(0, model.BaseAverageKw.DefaultIfEmpty(0).Max()), double.PositiveInfinity, "peak");
-        objective.SetCoefficient(peak, model.DemandChargePerKw);
-        var rows = new Constraint[model.SlotCount];
-        for (var k = 0; k < model.SlotCount; k++)
-        {
-            // peak − Σ kW ≥ base load
-            rows[k] = solver.MakeConstraint(model.BaseAverageKw[k], double.PositiveInfinity);
-            rows[k].SetCoefficient(peak, 1);
-        }
-
-        foreach (var s in model.Sessions)
-        {
-            for (var j = 0; j < s.Length; j++)
+            var term = model.DemandTerms[d];
+            excess[d] = solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            objective.SetCoefficient(excess[d], term.PerKw);
+            var rows = new Constraint?[model.SlotCount];
+            foreach (var k in term.Slots)
             {
-                rows[s.First + j].SetCoefficient(x[s.Index][j]!, -s.KwPerAmp * s.Coverage[j]);
+                // excess − Σ kW ≥ base load − recorded peak
+                rows[k] = solver.MakeConstraint(model.BaseAverageKw[k] - term.PeakSoFarKw, double.PositiveInfinity);
+                rows[k]!.SetCoefficient(excess[d], 1);
+            }
+
+            foreach (var s in model.Sessions)
+            {
+                for (var j = 0; j < s.Length; j++)
+                {
+                    rows[s.First + j]?.SetCoefficient(x[s.Index][j]!, -s.KwPerAmp * s.Coverage[j]);
+                }
             }
         }
 
-        return peak;
+        return excess;
     }
 }

@@ -22,7 +22,8 @@ internal sealed class ObjectiveTerms
         // A kWh short must cost more than any kWh delivered could: its price, plus the demand charge that
         // delivering it in one slot could add (a kWh in a slot of h hours raises the average by 1/h kW).
         var maxAbsPrice = model.PricePerKwh.Length == 0 ? 0 : model.PricePerKwh.Max(Math.Abs);
-        BasePenaltyPerKwh = (100 * Math.Max(maxAbsPrice, 0.01)) + (10 * model.DemandChargePerKw / model.SlotHours);
+        var maxDemandPerKw = model.DemandPerKw.DefaultIfEmpty(0).Max();
+        BasePenaltyPerKwh = (100 * Math.Max(maxAbsPrice, 0.01)) + (10 * maxDemandPerKw / model.SlotHours);
         _slotCount = Math.Max(1, model.SlotCount);
     }
 
@@ -49,8 +50,8 @@ internal sealed class ObjectiveTerms
         }
 
         var rounding = Math.Min(s.TargetKwh, s.KwPerAmp * model.SlotHours);
-        var dearest = Enumerable.Range(s.First, s.Length).Max(k => model.PricePerKwh[k]);
-        var roundingPrice = Math.Max(0, dearest) + (model.DemandChargePerKw / model.SlotHours) + RoundingMarginPerKwh;
+        var dearest = Enumerable.Range(s.First, s.Length).Max(k => Math.Max(0, model.PricePerKwh[k]) + (model.DemandPerKw[k] / model.SlotHours));
+        var roundingPrice = dearest + RoundingMarginPerKwh;
         var segments = new (double, double)[PenaltySegments + 1];
         segments[0] = (rounding, roundingPrice);
         var rest = (s.TargetKwh - rounding) / PenaltySegments;

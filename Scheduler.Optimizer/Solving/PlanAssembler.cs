@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodaTime;
 using Scheduler.Optimizer.Plans;
 
@@ -9,7 +10,8 @@ internal static class PlanAssembler
     /// <summary>The objective of a schedule: charging energy cost, demand charge and shortfall penalty.</summary>
     public static double Objective(Schedule schedule, ObjectiveTerms terms)
     {
-        var (energyCost, demandCost, _) = Costs(schedule);
+        var (energyCost, bills) = Costs(schedule);
+        var demandCost = DemandBilling.Total(bills);
         var penalty = 0.0;
         for (var i = 0; i < schedule.Model.Sessions.Length; i++)
         {
@@ -32,10 +34,12 @@ internal static class PlanAssembler
         var model = schedule.Model;
         var problem = model.Problem;
         var window = problem.Window;
-        var (energyCost, demandCost, peak) = Costs(schedule);
+        var (energyCost, bills) = Costs(schedule);
+        var demandCost = DemandBilling.Total(bills);
         var objective = Objective(schedule, terms);
         var chargingKw = new double[model.SlotCount];
         var sessions = new List<SessionPlan>(model.Sessions.Length);
+        var chargers = problem.Site.Chargers.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         for (var i = 0; i < model.Sessions.Length; i++)
         {
             var s = model.Sessions[i];
@@ -56,7 +60,10 @@ internal static class PlanAssembler
                 Math.Max(0, session.EnergyKwh - delivered),
                 s.Phases,
                 slotCurrents,
-                Periods(window, session.Arrival, session.Departure, slotCurrents, s.KwPerAmp)));
+                Periods(window, session.Arrival, session.Departure, slotCurrents, s.KwPerAmp))
+            {
+                Note = Note(problem.Window, chargers[session.ChargerId], session),
+            });
         }
 
         var siteLoad = new SiteLoadSlot[model.SlotCount];
@@ -81,7 +88,8 @@ internal static class PlanAssembler
             Cost = energyCost + demandCost,
             EnergyCost = energyCost,
             DemandCost = demandCost,
-            PeakKw = peak,
+            DemandCharges = bills,
+            PeakKw = schedule.PeakKw(),
             Objective = objective,
             LowerBound = lowerBound,
             SolveMs = solveMs,
@@ -91,7 +99,7 @@ internal static class PlanAssembler
         };
     }
 
-    private static (double EnergyCost, double DemandCost, double PeakKw) Costs(Schedule schedule)
+    private static (double EnergyCost, IReadOnlyList<DemandChargeBill> Bills) Costs(Schedule schedule)
     {
         var model = schedule.Model;
         var energyCost = 0.0;
@@ -104,8 +112,26 @@ internal static class PlanAssembler
             }
         }
 
-        var peak = schedule.PeakKw();
-        return (energyCost, peak * model.DemandChargePerKw, peak);
+        var imports = Enumerable.Range(0, model.SlotCount).Select(schedule.AverageImportKw).ToArray();
+        return (energyCost, DemandBilling.Bill(model.Problem.Tariff.DemandCharges, model.Problem.Window, imports));
+    }
+
+    /// <summary>Why a session cannot be planned at all, or null when it can.</summary>
+    private static SessionNote? Note(Model.PlanningWindow window, Model.Charger charger, Model.Session session)
+    {
+        var minimum = Math.Max(charger.MinCurrentA, session.MinCurrentA ?? 0);
+        var maximum = Math.Min(charger.MaxCurrentA, session.MaxCurrentA);
+        if (maximum < minimum)
+        {
+            return new SessionNote(SessionNote.CannotDraw, string.Create(CultureInfo.InvariantCulture, $"the vehicle can draw at most {maximum} A, below the minimum of {minimum} A"));
+        }
+
+        if (session.Departure <= window.Start || session.Arrival >= window.End)
+        {
+            return new SessionNote(SessionNote.OutsideWindow, $"plugged in from {session.Arrival} to {session.Departure}, outside the planning window {window.Start} to {window.End}");
+        }
+
+        return null;
     }
 
     /// <summary>Constant-current intervals within the session's window; neighbouring slots of equal current merge.</summary>

@@ -75,11 +75,38 @@ internal sealed class Schedule
         return Math.Max(0, (int)Math.Floor(cap + Tolerance));
     }
 
+    /// <summary>Per demand term, the peak it is billed at now: its recorded peak or the highest covered import, whichever is higher.</summary>
+    public double[] DemandPeaksKw() =>
+        _model.DemandTerms.Select(t => Math.Max(t.PeakSoFarKw, t.Slots.Max(AverageImportKw))).ToArray();
+
+    /// <summary>
+    /// Per slot, the highest average import that raises no demand charge above <paramref name="termPeaksKw"/>: the lowest
+    /// of the peaks of the terms covering it; +∞ where none does.
+    /// </summary>
+    public double[] PeakCapsKw(double[] termPeaksKw)
+    {
+        var caps = Enumerable.Repeat(double.PositiveInfinity, _model.SlotCount).ToArray();
+        for (var d = 0; d < _model.DemandTerms.Length; d++)
+        {
+            foreach (var k in _model.DemandTerms[d].Slots)
+            {
+                caps[k] = Math.Min(caps[k], termPeaksKw[d]);
+            }
+        }
+
+        return caps;
+    }
+
     /// <summary>How many amps session i could add in local slot j before slot's average import passes <paramref name="peakKw"/>.</summary>
     public int PeakHeadroom(int i, int j, double peakKw)
     {
         var s = _model.Sessions[i];
         var k = s.First + j;
+        if (double.IsPositiveInfinity(peakKw))
+        {
+            return int.MaxValue;
+        }
+
         var perAmp = s.KwPerAmp * s.Coverage[j];
         return Math.Max(0, (int)Math.Floor(((peakKw - AverageImportKw(k)) / perAmp) + Tolerance));
     }

@@ -17,7 +17,8 @@ internal sealed class SlotModel
         double[] limitKw,
         double[] headroomKw,
         SessionSlots[] sessions,
-        CircuitNode[] circuits)
+        CircuitNode[] circuits,
+        DemandTerm[] demandTerms)
     {
         Problem = problem;
         SlotHours = slotHours;
@@ -27,6 +28,15 @@ internal sealed class SlotModel
         HeadroomKw = headroomKw;
         Sessions = sessions;
         Circuits = circuits;
+        DemandTerms = demandTerms;
+        DemandPerKw = new double[slotHours > 0 ? pricePerKwh.Length : 0];
+        foreach (var term in demandTerms)
+        {
+            foreach (var k in term.Slots)
+            {
+                DemandPerKw[k] += term.PerKw;
+            }
+        }
     }
 
     public PlanningProblem Problem { get; }
@@ -51,7 +61,14 @@ internal sealed class SlotModel
 
     public CircuitNode[] Circuits { get; }
 
-    public double DemandChargePerKw => Problem.Tariff.DemandChargePerKw;
+    /// <summary>The demand charges that cost something (price above zero), on the slot grid.</summary>
+    public DemandTerm[] DemandTerms { get; }
+
+    /// <summary>Per slot, the summed price per kW of every charge covering it: what one more kW of average import there could cost at most.</summary>
+    public double[] DemandPerKw { get; }
+
+    /// <summary>Whether any demand charge costs something.</summary>
+    public bool HasDemandCharges => DemandTerms.Length > 0;
 
     /// <summary>The number of (session, slot) pairs in which a session may draw current.</summary>
     public int PairCount => Sessions.Sum(s => s.Length);
@@ -69,19 +86,19 @@ internal sealed class SlotModel
         }
 
         var baseAverage = new double[slots];
-        var baseMax = new double[slots];
         foreach (var interval in problem.Site.BaseLoad)
         {
             AddWeighted(window, interval.Start, interval.End, interval.Kw, baseAverage);
-            ForTouchedSlots(window, interval.Start, interval.End, k => baseMax[k] = Math.Max(baseMax[k], interval.Kw));
         }
 
+        var baseMax = BaseLoadPeaks(window, problem.Site.BaseLoad);
         var limit = Enumerable.Repeat(problem.Site.GridLimitKw, slots).ToArray();
         foreach (var signal in problem.GridSignals)
         {
             ForTouchedSlots(window, signal.Start, signal.End, k => limit[k] = Math.Min(limit[k], signal.MaxImportKw));
         }
 
+        // A negative base load (the site exports) is headroom for charging, as the forecast says.
         var headroom = new double[slots];
         for (var k = 0; k < slots; k++)
         {
@@ -122,7 +139,59 @@ internal sealed class SlotModel
             .Select((c, i) => new CircuitNode(c.Id, c.MaxCurrentA, below[i].Select(l => l.ToArray()).ToArray()))
             .ToArray();
 
-        return new SlotModel(problem, slotHours, price, baseAverage, limit, headroom, sessions, circuits);
+        var demandTerms = problem.Tariff.DemandCharges
+            .Where(d => d.PerKw > 0)
+            .Select(d => new DemandTerm(d.Id, d.PerKw, d.PeakSoFarKw, Enumerable.Range(0, slots).Where(k => d.Covers(window.SlotStart(k), window.SlotEnd(k))).ToArray()))
+            .Where(d => d.Slots.Length > 0)
+            .ToArray();
+        return new SlotModel(problem, slotHours, price, baseAverage, limit, headroom, sessions, circuits, demandTerms);
+    }
+
+    /// <summary>
+    /// The highest instantaneous base load inside each slot. Overlapping intervals add up; a part of a slot that no
+    /// interval covers has no base load, so a slot half covered by an export still counts a zero.
+    /// </summary>
+    private static double[] BaseLoadPeaks(PlanningWindow window, IReadOnlyList<Model.BaseLoadInterval> baseLoad)
+    {
+        var peaks = Enumerable.Repeat(double.NegativeInfinity, window.SlotCount).ToArray();
+        var steps = new SortedDictionary<Instant, double>();
+        foreach (var interval in baseLoad)
+        {
+            if (interval.End <= window.Start || interval.Start >= window.End)
+            {
+                continue;
+            }
+
+            steps[interval.Start] = steps.GetValueOrDefault(interval.Start) + interval.Kw;
+            steps[interval.End] = steps.GetValueOrDefault(interval.End) - interval.Kw;
+        }
+
+        // Sweep the steps: between two of them the sum is constant, and every slot that stretch touches sees it.
+        var level = 0.0;
+        var from = window.Start;
+        void Apply(Instant until)
+        {
+            var value = level;
+            ForTouchedSlots(window, from, until, k => peaks[k] = Math.Max(peaks[k], value));
+        }
+
+        foreach (var (at, change) in steps)
+        {
+            if (at > from)
+            {
+                Apply(at);
+                from = at;
+            }
+
+            level += change;
+        }
+
+        if (from < window.End)
+        {
+            Apply(window.End);
+        }
+
+        return peaks;
     }
 
     /// <summary>The indices of the circuits from the charger's own up to the top of the tree.</summary>

@@ -21,6 +21,7 @@ internal static class UncontrolledBaseline
         var energyCost = 0.0;
         var delivered = 0.0;
         var peak = 0.0;
+        var imports = new double[model.SlotCount];
         var current = new double[sessions.Length];
         for (var k = 0; k < model.SlotCount; k++)
         {
@@ -68,8 +69,10 @@ internal static class UncontrolledBaseline
             }
 
             peak = Math.Max(peak, averageKw);
+            imports[k] = averageKw;
         }
 
-        return new BaselineResult(energyCost + (peak * model.DemandChargePerKw), delivered, peak);
+        var demandCost = DemandBilling.Total(DemandBilling.Bill(model.Problem.Tariff.DemandCharges, model.Problem.Window, imports));
+        return new BaselineResult(energyCost + demandCost, delivered, peak);
     }
 }

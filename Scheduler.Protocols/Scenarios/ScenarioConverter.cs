@@ -40,7 +40,7 @@ internal sealed class ScenarioConverter
 
         if (overrides.Count > 0)
         {
-            tariff = new Tariff(tariff.Currency, PriceOverlay.Apply(tariff.Prices, overrides), tariff.DemandChargePerKw);
+            tariff = new Tariff(tariff.Currency, PriceOverlay.Apply(tariff.Prices, overrides), tariff.DemandCharges);
         }
 
         return new PlanningProblem(site, tariff, gridSignals, sessions, window);

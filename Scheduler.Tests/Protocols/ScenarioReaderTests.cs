@@ -31,7 +31,7 @@ public sealed class ScenarioReaderTests
         Assert.Equal(3, charger.Phases);
         Assert.Equal(PhaseRotation.RST, charger.PhaseRotation);
         Assert.Equal(24, charger.MaxSchedulePeriods);
-        Assert.Equal(0, problem.Tariff.DemandChargePerKw);
+        Assert.Empty(problem.Tariff.DemandCharges);
         Assert.Empty(problem.GridSignals);
         var session = problem.Sessions[0];
         Assert.Null(session.VehicleId);
@@ -80,7 +80,9 @@ public sealed class ScenarioReaderTests
             ],
             site.BaseLoad);
         Assert.Equal("SEK", problem.Tariff.Currency);
-        Assert.Equal(55.25, problem.Tariff.DemandChargePerKw);
+        var charge = Assert.Single(problem.Tariff.DemandCharges);
+        Assert.Equal((DemandCharge.AllHoursId, 55.25, 0.0), (charge.Id, charge.PerKw, charge.PeakSoFarKw));
+        Assert.Empty(charge.Intervals);
         Assert.Equal(
             [new PriceInterval(Utc(6, 0), Utc(7, 0), 1.5), new PriceInterval(Utc(7, 0), Utc(8, 0), -0.25)],
             problem.Tariff.Prices);

@@ -77,6 +77,12 @@ public static class DeliverableEnergy
         var minA = (long)Math.Ceiling(facts.MinA(session) - 1e-9);
         var maxA = (long)Math.Floor(facts.MaxA(session) + 1e-9);
         minA = Math.Max(minA, 1);
+        if (maxA < minA)
+        {
+            // No current is allowed at all: the vehicle's maximum is below the minimum.
+            return 0;
+        }
+
         var target = (long)Math.Floor((facts.Problem.Sessions[session].EnergyKwh / perAmpSlot) + 1e-9);
         var best = 0L;
 

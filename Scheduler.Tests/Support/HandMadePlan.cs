@@ -18,7 +18,8 @@ public static class HandMadePlan
         var siteLoad = Enumerable.Range(0, facts.SlotCount).Select(k => SiteLoad(facts, currentsA, k)).ToList();
         var energyCost = siteLoad.Sum(l => l.PerKwh * l.ChargingKw * facts.SlotHours);
         var peakKw = siteLoad.Count == 0 ? 0 : Math.Max(0, siteLoad.Max(l => l.Kw));
-        var demandCost = problem.Tariff.DemandChargePerKw * peakKw;
+        var bills = facts.DemandBills(siteLoad.Select(l => l.Kw).ToList());
+        var demandCost = bills.Sum(b => b.Amount);
         var cost = energyCost + demandCost;
         return new Plan
         {
@@ -29,6 +30,9 @@ public static class HandMadePlan
             Cost = cost,
             EnergyCost = energyCost,
             DemandCost = demandCost,
+            DemandCharges = problem.Tariff.DemandCharges
+                .Select((d, i) => new DemandChargeBill(d.Id, d.PerKw, bills[i].PeakKw, d.PeakSoFarKw, bills[i].BilledKw, bills[i].Amount, 0))
+                .ToList(),
             PeakKw = peakKw,
             Objective = cost + (1_000 * sessions.Sum(s => Math.Max(0, s.ShortfallKwh))),
             LowerBound = null,
@@ -89,7 +93,7 @@ public static class HandMadePlan
     private static SiteLoadSlot SiteLoad(ProblemFacts facts, int[][] currentsA, int k)
     {
         var chargingKw = Enumerable.Range(0, facts.Problem.Sessions.Count).Sum(i => currentsA[i][k] * facts.KwhPerAmp(i, k)) / facts.SlotHours;
-        var baseKw = facts.AverageBaseLoadKw(k) ?? facts.BaseLoadKw(k);
+        var baseKw = facts.AverageBaseLoadKw(k);
         return new SiteLoadSlot(
             facts.Window.SlotStart(k),
             facts.Window.SlotEnd(k),

@@ -322,7 +322,8 @@ public static class PlanChecker
                 violations.Add($"{label}: ChargingKw {Num(load.ChargingKw)}, but the currents average {Num(chargingKw)} kW");
             }
 
-            if (facts.AverageBaseLoadKw(k) is { } baseKw && Math.Abs(load.BaseLoadKw - baseKw) > Tolerance)
+            var baseKw = facts.AverageBaseLoadKw(k);
+            if (Math.Abs(load.BaseLoadKw - baseKw) > Tolerance)
             {
                 violations.Add($"{label}: BaseLoadKw {Num(load.BaseLoadKw)}, expected the average {Num(baseKw)}");
             }
@@ -356,10 +357,7 @@ public static class PlanChecker
             }
         }
 
-        if (!Near(plan.DemandCost, facts.Problem.Tariff.DemandChargePerKw * plan.PeakKw))
-        {
-            violations.Add($"DemandCost {Num(plan.DemandCost)} is not {Num(facts.Problem.Tariff.DemandChargePerKw)} per kW × PeakKw {Num(plan.PeakKw)}");
-        }
+        CheckDemandCharges(facts, plan, violations);
 
         if (plan.Objective < plan.Cost - Slack(plan.Cost))
         {
@@ -386,6 +384,36 @@ public static class PlanChecker
             if (!double.IsFinite(value))
             {
                 violations.Add($"{name} is {value}");
+            }
+        }
+    }
+
+    /// <summary>Each demand charge billed on the import the currents make, and their sum the demand cost.</summary>
+    private static void CheckDemandCharges(ProblemFacts facts, Plan plan, List<string> violations)
+    {
+        var imports = Enumerable.Range(0, facts.SlotCount)
+            .Select(k => facts.AverageBaseLoadKw(k) + (ChargingEnergyKwh(facts, plan, k) / facts.SlotHours))
+            .ToList();
+        var bills = facts.DemandBills(imports);
+        var expected = bills.Sum(b => b.Amount);
+        if (!Near(plan.DemandCost, expected))
+        {
+            violations.Add($"DemandCost {Num(plan.DemandCost)}, but the tariff's demand charges on the currents bill {Num(expected)}");
+        }
+
+        if (plan.DemandCharges.Count != bills.Count)
+        {
+            violations.Add($"plan lists {plan.DemandCharges.Count} demand charges, the tariff has {bills.Count}");
+            return;
+        }
+
+        for (var d = 0; d < bills.Count; d++)
+        {
+            var (id, peak, billed, amount) = bills[d];
+            var listed = plan.DemandCharges[d];
+            if (listed.ChargeId != id || !Near(listed.PeakKw, peak) || !Near(listed.BilledKw, billed) || !Near(listed.Amount, amount))
+            {
+                violations.Add($"demand charge '{id}': plan says peak {Num(listed.PeakKw)} kW, billed {Num(listed.BilledKw)} kW, {Num(listed.Amount)}; expected {Num(peak)}, {Num(billed)}, {Num(amount)}");
             }
         }
     }

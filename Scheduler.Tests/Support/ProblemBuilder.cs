@@ -40,6 +40,7 @@ public sealed class ProblemBuilder
     private readonly List<(string Id, int From, int To, double Kw)> _signals = [];
     private readonly List<(int From, int To, double PerKwh)> _prices = [];
     private readonly List<SessionSpec> _sessions = [];
+    private readonly List<(string Id, double PerKw, double PeakSoFarKw, (int From, int To)[] Intervals)> _demandCharges = [];
     private DateTimeZone _zone = DateTimeZone.Utc;
     private Instant? _start;
     private LocalDateTime? _localStart;
@@ -154,10 +155,17 @@ public sealed class ProblemBuilder
         return this;
     }
 
-    /// <summary>The price per kW of the peak import (default 0).</summary>
+    /// <summary>The price per kW of the peak import over every slot, nothing recorded yet (default 0: none).</summary>
     public ProblemBuilder DemandCharge(double perKw)
     {
         _demandChargePerKw = perKw;
+        return this;
+    }
+
+    /// <summary>Adds a demand charge over the given minute ranges (none: every slot), with a peak already recorded.</summary>
+    public ProblemBuilder DemandCharge(string id, double perKw, double peakSoFarKw = 0, params (int From, int To)[] intervals)
+    {
+        _demandCharges.Add((id, perKw, peakSoFarKw, intervals));
         return this;
     }
 
@@ -203,7 +211,14 @@ public sealed class ProblemBuilder
             _circuits.ToList(),
             _chargers.ToList(),
             _baseLoad.Select(b => new BaseLoadInterval(At(b.From), At(b.To), b.Kw)).ToList());
-        var tariff = new Tariff("EUR", Prices(window), _demandChargePerKw);
+        var charges = _demandCharges
+            .Select(d => new DemandCharge(d.Id, d.PerKw, d.Intervals.Select(i => new Interval(At(i.From), At(i.To))).ToList(), d.PeakSoFarKw));
+        if (_demandChargePerKw > 0)
+        {
+            charges = charges.Prepend(new DemandCharge(Scheduler.Optimizer.Model.DemandCharge.AllHoursId, _demandChargePerKw));
+        }
+
+        var tariff = new Tariff("EUR", Prices(window), charges.ToList());
         var signals = _signals.Select(s => new GridSignal(s.Id, At(s.From), At(s.To), s.Kw)).ToList();
         var sessions = _sessions
             .Select(s => new Session(s.Id, s.Charger, At(s.Arrive), At(s.Depart), s.Kwh, s.MaxA, s.Phases, minCurrentA: s.MinA))

@@ -93,37 +93,52 @@ public sealed class ProblemFacts
     public double PowerKw(int session, double currentA) => VoltageV * currentA * Phases(session) / 1000;
 
     /// <summary>
-    /// The base load the limits are checked against: the highest base-load value over any part of the slot,
-    /// where a part that no interval covers counts as 0.
+    /// The base load the limits are checked against: the highest instantaneous base load over any part of the slot,
+    /// overlapping intervals added up, where a part that no interval covers counts as 0.
     /// </summary>
     public double BaseLoadKw(int slot)
     {
         var start = Window.SlotStart(slot);
         var end = Window.SlotEnd(slot);
-        var overlapping = Problem.Site.BaseLoad.Where(b => b.Start < end && b.End > start).ToList();
-        var covered = overlapping.Sum(b => Overlap(b.Start, b.End, start, end).BclCompatibleTicks);
-        var highest = overlapping.Count == 0 ? 0 : overlapping.Max(b => b.Kw);
-        var fullyCovered = !IntervalsOverlap(overlapping.Select(b => (b.Start, b.End)))
-            && covered >= (end - start).BclCompatibleTicks;
-        return fullyCovered ? highest : Math.Max(highest, 0);
+
+        // The sum only changes at an interval's start or end, so it is enough to look at the slot's start and at
+        // every boundary inside the slot.
+        var moments = Problem.Site.BaseLoad
+            .SelectMany(b => new[] { b.Start, b.End })
+            .Where(t => t > start && t < end)
+            .Append(start);
+        return moments.Max(t => Problem.Site.BaseLoad.Where(b => b.Start <= t && t < b.End).Sum(b => b.Kw));
     }
 
-    /// <summary>
-    /// The time-weighted average base load over the slot, or null where base-load intervals overlap one another
-    /// inside it (then "average" has no single meaning).
-    /// </summary>
-    public double? AverageBaseLoadKw(int slot)
+    /// <summary>The time-weighted average base load over the slot, overlapping intervals added up.</summary>
+    public double AverageBaseLoadKw(int slot)
     {
         var start = Window.SlotStart(slot);
         var end = Window.SlotEnd(slot);
-        var overlapping = Problem.Site.BaseLoad.Where(b => b.Start < end && b.End > start).ToList();
-        if (IntervalsOverlap(overlapping.Select(b => (b.Start, b.End))))
+        var slotTicks = (double)(end - start).BclCompatibleTicks;
+        return Problem.Site.BaseLoad.Sum(b => b.Kw * Overlap(b.Start, b.End, start, end).BclCompatibleTicks / slotTicks);
+    }
+
+    /// <summary>
+    /// Each demand charge's bill on the given slot-average imports: the highest import over the slots whose middle
+    /// lies in one of its intervals (every slot without intervals), above its recorded peak, times its price.
+    /// </summary>
+    public IReadOnlyList<(string Id, double PeakKw, double BilledKw, double Amount)> DemandBills(IReadOnlyList<double> slotImportKw)
+    {
+        var bills = new List<(string, double, double, double)>();
+        foreach (var charge in Problem.Tariff.DemandCharges)
         {
-            return null;
+            var covered = Enumerable.Range(0, SlotCount).Where(k =>
+            {
+                var middle = Window.SlotStart(k) + ((Window.SlotEnd(k) - Window.SlotStart(k)) / 2);
+                return charge.Intervals.Count == 0 || charge.Intervals.Any(i => i.Start <= middle && middle < i.End);
+            }).ToList();
+            var peak = covered.Count == 0 ? 0 : Math.Max(0, covered.Max(k => slotImportKw[k]));
+            var billed = Math.Max(0, peak - charge.PeakSoFarKw);
+            bills.Add((charge.Id, peak, billed, billed * charge.PerKw));
         }
 
-        var slotTicks = (double)(end - start).BclCompatibleTicks;
-        return overlapping.Sum(b => b.Kw * Overlap(b.Start, b.End, start, end).BclCompatibleTicks / slotTicks);
+        return bills;
     }
 
     /// <summary>The import limit of the slot: the grid connection, and every grid signal that overlaps the slot even in part.</summary>
@@ -169,20 +184,5 @@ public sealed class ProblemFacts
         var start = Window.SlotStart(slot);
         var end = Window.SlotEnd(slot);
         return (double)Overlap(session.Arrival, session.Departure, start, end).BclCompatibleTicks / (end - start).BclCompatibleTicks;
-    }
-
-    private static bool IntervalsOverlap(IEnumerable<(Instant Start, Instant End)> intervals)
-    {
-        var sorted = intervals.OrderBy(i => i.Start).ToList();
-        for (var j = 1; j < sorted.Count; j++)
-        {
-            var reach = sorted.Take(j).Max(i => i.End);
-            if (sorted[j].Start < reach)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -21,7 +21,7 @@ public static class ProblemVariants
         var tariff = new Tariff(
             problem.Tariff.Currency,
             problem.Tariff.Prices.Select(p => new PriceInterval(p.Start + by, p.End + by, p.PerKwh)).ToList(),
-            problem.Tariff.DemandChargePerKw);
+            problem.Tariff.DemandCharges);
         return new PlanningProblem(
             shiftedSite,
             tariff,

@@ -103,7 +103,7 @@ public sealed class RandomProblemsTests
             "a price that changes inside a slot" => p.Tariff.Prices.Any(x => x.Start > w.Start && x.Start < w.End && !slotStarts.Contains(x.Start)),
             "30-minute slots" => w.SlotLength.TotalMinutes == 30,
             "60-minute slots" => w.SlotLength.TotalMinutes == 60,
-            "a demand charge" => p.Tariff.DemandChargePerKw > 0,
+            "a demand charge" => p.Tariff.DemandCharges.Any(d => d.PerKw > 0),
             "a base load" => p.Site.BaseLoad.Count > 0,
             "an exporting base load" => p.Site.BaseLoad.Any(b => b.Kw < 0),
             "a grid signal" => p.GridSignals.Count > 0,
