@@ -33,6 +33,34 @@ public sealed class TariffCommandTests
     }
 
     [Fact]
+    public void Import_TouAcrossTwoMonths_PrintsOneDemandChargePerMonthThatAScenarioAccepts()
+    {
+        var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("tou-acnportal/pge_a10_tou_aug_2019.json"), "--format", "tou", "--zone", "America/Los_Angeles", "--from", "2019-04-30", "--to", "2019-05-01", "--slot-minutes", "15");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var tariff = JsonNode.Parse(run.Out)!.AsObject();
+        Assert.Null(tariff["demandChargePerKw"]);
+        var charges = tariff["demandCharges"]!.AsArray();
+        Assert.Equal(["demand-2019-04", "demand-2019-05"], charges.Select(c => (string)c!["id"]!));
+        Assert.Equal(11.66, (double)charges[0]!["perKw"]!);
+        Assert.Equal(0, (double)charges[0]!["peakSoFarKw"]!);
+        Assert.Equal("2019-05-01T00:00:00-07:00", (string?)charges[1]!["intervals"]![0]!["start"]);
+        Assert.Equal("2019-05-02T00:00:00-07:00", (string?)charges[1]!["intervals"]![0]!["end"]);
+        var scenario = ScenarioReader.Read(Scenario(tariff, "2019-04-30T00:00:00-07:00", "2019-05-02T00:00:00-07:00", "America/Los_Angeles"));
+        Assert.True(scenario.IsValid, string.Join("; ", scenario.Errors));
+        Assert.Equal([11.66, 19.99], scenario.Problem.Tariff.DemandCharges.Select(c => c.PerKw));
+    }
+
+    [Fact]
+    public void Import_PriceFeed_PrintsNoDemandCharges()
+    {
+        var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("entsoe/hass-entso-e_BE_60M.xml"), "--format", "entsoe", "--zone", "Europe/Brussels");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Empty(JsonNode.Parse(run.Out)!["demandCharges"]!.AsArray());
+    }
+
+    [Fact]
     public void Import_AwattarAutumnDayWithoutItsLastHour_ReportsTheGapInsteadOfAZeroPrice()
     {
         var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("awattar-at/raw-cache60/2024-10-27_1729980000000.json"), "--format", "awattar", "--zone", "Europe/Vienna", "--from", "2024-10-27", "--to", "2024-10-27", "--slot-minutes", "15");
