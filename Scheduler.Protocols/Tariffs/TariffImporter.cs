@@ -22,6 +22,7 @@ public static class TariffImporter
                 : NordPoolReader.Read(text, options.Area),
             TariffFormat.Octopus => OctopusAgileReader.Read(text, options.IncludeVat),
             TariffFormat.Tou => ReadSchedule(text, options, TouTariffReader.Read),
+            TariffFormat.Urdb => ReadSchedule(text, options, Urdb.UrdbTariffReader.Read),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "is not a tariff format"),
         };
     }
@@ -30,7 +31,7 @@ public static class TariffImporter
     /// True for the formats that are a schedule of local hours rather than a series of prices: they are laid out
     /// over the dates asked for (<see cref="TariffImportOptions.Dates"/>) in the site's zone.
     /// </summary>
-    public static bool NeedsDates(TariffFormat format) => format is TariffFormat.Tou;
+    public static bool NeedsDates(TariffFormat format) => format is TariffFormat.Tou or TariffFormat.Urdb;
 
     private static TariffReadResult ReadSchedule(string text, TariffImportOptions options, Func<string, NodaTime.DateTimeZone, NodaTime.DateInterval, string, TariffReadResult> read)
     {

@@ -52,6 +52,41 @@ public sealed class TariffCommandTests
     }
 
     [Fact]
+    public void Import_UrdbTou8D_PrintsPricesAndChargesThatAScenarioAcceptsAndReportsTheFixedCharge()
+    {
+        var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("urdb/sce_tou-8_option-d_under-2kv.json"), "--format", "urdb", "--zone", "America/Los_Angeles", "--from", "2025-07-07", "--to", "2025-07-08", "--slot-minutes", "15");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var tariff = JsonNode.Parse(run.Out)!.AsObject();
+        Assert.Equal(192, tariff["prices"]!.AsArray().Count);
+        var charges = tariff["demandCharges"]!.AsArray();
+        Assert.Equal(["facility-2025-07", "tou-period-2-2025-07"], charges.Select(c => (string)c!["id"]!));
+        Assert.Equal(
+            [("2025-07-07T16:00:00-07:00", "2025-07-07T21:00:00-07:00"), ("2025-07-08T16:00:00-07:00", "2025-07-08T21:00:00-07:00")],
+            charges[1]!["intervals"]!.AsArray().Select(i => ((string)i!["start"]!, (string)i["end"]!)));
+        Assert.Contains("note: $.items[0].fixedchargefirstmeter: a fixed charge of 447.44 $/month: not planned", run.Error, StringComparison.Ordinal);
+        var scenario = ScenarioReader.Read(Scenario(tariff, "2025-07-07T00:00:00-07:00", "2025-07-09T00:00:00-07:00", "America/Los_Angeles"));
+        Assert.True(scenario.IsValid, string.Join("; ", scenario.Errors));
+        Assert.Equal([25.36, 29.54], scenario.Problem.Tariff.DemandCharges.Select(c => c.PerKw));
+    }
+
+    [Fact]
+    public void Import_UrdbWithARatchet_ExitsWithBadInputNamingTheField()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("rate.json");
+        var rate = JsonNode.Parse(File.ReadAllText(TariffSamples.PathOf("urdb/sce_tou-8_option-d_under-2kv.json")))!;
+        rate["items"]![0]!["demandratchetpercentage"] = JsonNode.Parse("[0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8]");
+        File.WriteAllText(path, rate.ToJsonString());
+
+        var run = CliRun.Of("tariff", "import", path, "--format", "urdb", "--zone", "America/Los_Angeles", "--from", "2025-07-07", "--to", "2025-07-07");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("$.items[0].demandratchetpercentage", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
     public void Import_PriceFeed_PrintsNoDemandCharges()
     {
         var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("entsoe/hass-entso-e_BE_60M.xml"), "--format", "entsoe", "--zone", "Europe/Brussels");

@@ -40,6 +40,19 @@ public sealed class SimulationFilesTests
         Assert.Equal(energy + demand, uncontrolled.Cost, 6);
     }
 
+    [Fact]
+    public void ReadInput_UrdbRate_FacilityAndTouChargesForEachMonth()
+    {
+        using var folder = new TempFolder();
+
+        var input = SimulationFiles.ReadInput(Request(folder) with { TariffPath = TariffSamples.PathOf("urdb/sce_tou-8_option-d_under-2kv.json"), TariffFormat = "urdb" });
+
+        Assert.Equal(
+            ["facility-2019-04", "tou-period-1-2019-04", "facility-2019-05", "tou-period-1-2019-05"],
+            input.Tariff.DemandCharges.Select(c => c.Id));
+        Assert.Equal("USD", input.Tariff.Currency);
+    }
+
     private static SimulationRequest Request(TempFolder folder)
     {
         File.WriteAllText(folder.File("site.json"), """
