@@ -173,7 +173,9 @@ internal sealed class ScenarioConverter
         foreach (var item in array.EnumerateArray())
         {
             var itemPath = JsonPath.Index(listPath, index++);
-            if (ReadInstant(item, itemPath, "start") is not { } start || ReadInstant(item, itemPath, "end") is not { } end)
+            var maybeStart = ReadInstant(item, itemPath, "start");
+            var maybeEnd = ReadInstant(item, itemPath, "end");
+            if (maybeStart is not { } start || maybeEnd is not { } end)
             {
                 continue;
             }

@@ -184,6 +184,16 @@ public sealed class ScenarioReaderDemandChargeTests
     }
 
     [Fact]
+    public void Read_IntervalWithTwoInstantsThatDoNotExist_ReportsBoth()
+    {
+        var json = WithCharges("""[ { "id": "on-peak", "perKw": 29.54, "intervals": [ { "start": "2026-02-30T04:00:00+02:00", "end": "2026-02-31T05:00:00+02:00" } ] } ]""");
+
+        var errors = ScenarioReader.Read(json.ToJsonString()).Errors;
+
+        Assert.Equal(["$.tariff.demandCharges[0].intervals[0].start", "$.tariff.demandCharges[0].intervals[0].end"], errors.Select(e => e.Path));
+    }
+
+    [Fact]
     public void Read_ChargeWithoutPrice_ReportsTheMissingPrice()
     {
         var json = WithCharges("""[ { "id": "on-peak" } ]""");
