@@ -20,6 +20,7 @@ internal static class TariffCommand
         ["nordpool"] = TariffFormat.NordPool,
         ["octopus"] = TariffFormat.Octopus,
         ["tou"] = TariffFormat.Tou,
+        ["urdb"] = TariffFormat.Urdb,
     };
 
     /// <summary>Creates the command group.</summary>
@@ -27,10 +28,10 @@ internal static class TariffCommand
     public static Command Create(CliOutput output)
     {
         var file = new Argument<string>("file") { Description = "The tariff feed: a downloaded response of one of the formats." };
-        var format = new Option<string>("--format") { Description = "entsoe, awattar, energycharts, energyzero, nordpool, octopus or tou.", Required = true, HelpName = "format" };
+        var format = new Option<string>("--format") { Description = "entsoe, awattar, energycharts, energyzero, nordpool, octopus, tou or urdb.", Required = true, HelpName = "format" };
         format.AcceptOnlyFromAmong([.. Formats.Keys]);
         var zone = new Option<string>("--zone") { Description = "The site's IANA time zone, e.g. Europe/Amsterdam.", Required = true, HelpName = "IANA" };
-        var from = new Option<string?>("--from") { Description = "The first local date to keep (yyyy-MM-dd); with --to. Required for tou.", HelpName = "date" };
+        var from = new Option<string?>("--from") { Description = "The first local date to keep (yyyy-MM-dd); with --to. Required for tou and urdb.", HelpName = "date" };
         var to = new Option<string?>("--to") { Description = "The last local date to keep (yyyy-MM-dd), included.", HelpName = "date" };
         var slotMinutes = new Option<int?>("--slot-minutes") { Description = "Map the prices onto slots of this many minutes (a divisor of 60), e.g. 15.", HelpName = "minutes" };
         var area = new Option<string?>("--area") { Description = "The bidding area, for nordpool (e.g. SE3).", HelpName = "area" };

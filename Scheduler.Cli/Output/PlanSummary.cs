@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Scheduler.Cli.Output;
 
-/// <summary>The summary <c>plan</c> and <c>demo</c> print: the plan's figures, then one row per session.</summary>
+/// <summary>The summary <c>plan</c> and <c>demo</c> print: the plan's figures, what each demand charge bills, then one row per session.</summary>
 internal static class PlanSummary
 {
     private static readonly LocalDateTimePattern LocalTime = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm");
@@ -21,6 +21,12 @@ internal static class PlanSummary
     {
         console.Write(Figures(source, problem, plan));
         console.WriteLine();
+        if (plan.DemandCharges.Count > 0)
+        {
+            console.Write(DemandCharges(plan));
+            console.WriteLine();
+        }
+
         console.Write(Sessions(plan));
     }
 
@@ -50,6 +56,33 @@ internal static class PlanSummary
         return grid;
     }
 
+    /// <summary>One row per charge, in the tariff's order: its price, the peak over its slots, what was recorded before, and what it bills.</summary>
+    private static Table DemandCharges(Plan plan)
+    {
+        var table = new Table()
+            .Border(TableBorder.Rounded)
+            .AddColumn("Demand charge")
+            .AddColumn(new TableColumn($"{plan.Currency}/kW").RightAligned())
+            .AddColumn(new TableColumn("Peak kW").RightAligned())
+            .AddColumn(new TableColumn("Recorded kW").RightAligned())
+            .AddColumn(new TableColumn("Billed kW").RightAligned())
+            .AddColumn(new TableColumn("Amount").RightAligned())
+            .AddColumn(new TableColumn("Slots").RightAligned());
+        foreach (var bill in plan.DemandCharges)
+        {
+            table.AddRow(
+                new Text(bill.ChargeId),
+                new Text(Invariant($"{bill.PerKw:0.00}")),
+                new Text(Invariant($"{bill.PeakKw:0.0}")),
+                new Text(Invariant($"{bill.PeakSoFarKw:0.0}")),
+                new Text(Invariant($"{bill.BilledKw:0.0}")),
+                new Text(Money(bill.Amount, plan.Currency)),
+                new Text(Invariant($"{bill.CoveredSlots}")));
+        }
+
+        return table;
+    }
+
     private static Table Sessions(Plan plan)
     {
         var table = new Table()
@@ -60,16 +93,32 @@ internal static class PlanSummary
             .AddColumn(new TableColumn("Asked kWh").RightAligned())
             .AddColumn(new TableColumn("Delivered kWh").RightAligned())
             .AddColumn(new TableColumn("Short kWh").RightAligned());
+
+        // A note says why a session is planned at 0; the column is there only when some session has one.
+        var withNotes = plan.Sessions.Any(s => s.Note is not null);
+        if (withNotes)
+        {
+            table.AddColumn("Note");
+        }
+
         foreach (var session in plan.Sessions)
         {
             var shortStyle = session.ShortfallKwh > 0.0005 ? new Style(Color.Yellow) : Style.Plain;
-            table.AddRow(
+            List<Text> cells =
+            [
                 new Text(session.SessionId),
                 new Text(session.ChargerId),
                 new Text(Invariant($"{session.Phases}")),
                 new Text(Invariant($"{session.RequestedKwh:0.0}")),
                 new Text(Invariant($"{session.DeliveredKwh:0.0}")),
-                new Text(Invariant($"{session.ShortfallKwh:0.0}"), shortStyle));
+                new Text(Invariant($"{session.ShortfallKwh:0.0}"), shortStyle),
+            ];
+            if (withNotes)
+            {
+                cells.Add(new Text(session.Note is { } note ? $"{note.Code}: {note.Message}" : string.Empty, new Style(Color.Yellow)));
+            }
+
+            table.AddRow(cells);
         }
 
         return table;

@@ -138,8 +138,8 @@ internal static class SimulationFiles
     private static Tariff ReadTariff(SimulationRequest request, DateTimeZone zone, LocalDate first, LocalDate last, Instant start, Instant end)
     {
         var format = TariffCommand.Formats[request.TariffFormat];
-        // A TOU tariff is laid out over the replay and a day and a half beyond it, for the plans that look past its end.
-        var options = new TariffImportOptions { Zone = zone, Dates = format == TariffFormat.Tou ? new DateInterval(first, last.PlusDays(2)) : null };
+        // A schedule is laid out over the replay and a day and a half beyond it, for the plans that look past its end.
+        var options = new TariffImportOptions { Zone = zone, Dates = TariffImporter.NeedsDates(format) ? new DateInterval(first, last.PlusDays(2)) : null };
         var read = TariffImporter.Read(InputFile.ReadAllText(request.TariffPath, "tariff file"), format, options);
         if (!read.IsValid)
         {
@@ -152,7 +152,8 @@ internal static class SimulationFiles
             throw new BadInputException($"{request.TariffPath} has no prices from {gaps[0].Start} to {gaps[0].End}, inside the replay");
         }
 
-        return new Tariff(read.Currency ?? "EUR", read.Prices, read.DemandChargePerKw);
+        // Each demand charge covers its own billing month, so the replay bills every calendar month on its own peak.
+        return new Tariff(read.Currency ?? "EUR", read.Prices, read.DemandCharges);
     }
 
     // OpenADR 3 events (one object or an array) carry a programID; the scenario's gridSignals do not.

@@ -79,11 +79,41 @@ internal static class TariffImport
         var tariff = new JsonObject
         {
             ["currency"] = read.Currency,
-            ["demandChargePerKw"] = read.DemandChargePerKw,
+            ["demandCharges"] = DemandCharges(read.DemandCharges, request.Zone),
             ["prices"] = array,
         };
         output.Out.WriteLine(tariff.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+        // What the plan does not price (fixed charges, for example) goes to stderr, so that stdout stays a tariff object.
+        foreach (var note in read.Notes)
+        {
+            output.Error.WriteLine($"note: {note.Location}: {note.Message}");
+        }
+
         return ExitCodes.Success;
+    }
+
+    /// <summary>The scenario's <c>demandCharges</c>: each charge with its intervals, and nothing recorded yet for the user to fill in.</summary>
+    private static JsonArray DemandCharges(IReadOnlyList<DemandCharge> charges, DateTimeZone zone)
+    {
+        var array = new JsonArray();
+        foreach (var charge in charges)
+        {
+            var json = new JsonObject
+            {
+                ["id"] = charge.Id,
+                ["perKw"] = Math.Round(charge.PerKw, 6),
+                ["peakSoFarKw"] = charge.PeakSoFarKw,
+            };
+            if (charge.Intervals.Count > 0)
+            {
+                json["intervals"] = new JsonArray([.. charge.Intervals.Select(i => new JsonObject { ["start"] = Format(i.Start, zone), ["end"] = Format(i.End, zone) })]);
+            }
+
+            array.Add(json);
+        }
+
+        return array;
     }
 
     private static int ReportGaps(string path, IReadOnlyList<PriceGap> gaps, DateTimeZone zone, CliOutput output)

@@ -77,6 +77,13 @@ public static class PlanWriter
         writer.WriteRounded("cost", plan.Cost, MoneyDecimals);
         writer.WriteRounded("energyCost", plan.EnergyCost, MoneyDecimals);
         writer.WriteRounded("demandCost", plan.DemandCost, MoneyDecimals);
+        writer.WriteStartArray("demandCharges");
+        foreach (var bill in plan.DemandCharges)
+        {
+            WriteDemandCharge(writer, bill);
+        }
+
+        writer.WriteEndArray();
         writer.WriteRounded("peakKw", plan.PeakKw, QuantityDecimals);
         writer.WriteRounded("objective", plan.Objective, MoneyDecimals);
         writer.WriteRoundedOrNull("lowerBound", plan.LowerBound, MoneyDecimals);
@@ -139,6 +146,19 @@ public static class PlanWriter
         writer.WriteEndObject();
     }
 
+    private static void WriteDemandCharge(Utf8JsonWriter writer, DemandChargeBill bill)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", bill.ChargeId);
+        writer.WriteRounded("perKw", bill.PerKw, PriceDecimals);
+        writer.WriteRounded("peakKw", bill.PeakKw, QuantityDecimals);
+        writer.WriteRounded("peakSoFarKw", bill.PeakSoFarKw, QuantityDecimals);
+        writer.WriteRounded("billedKw", bill.BilledKw, QuantityDecimals);
+        writer.WriteRounded("amount", bill.Amount, MoneyDecimals);
+        writer.WriteNumber("coveredSlots", bill.CoveredSlots);
+        writer.WriteEndObject();
+    }
+
     private static void WriteProfile(Utf8JsonWriter writer, Ocpp.ChargingProfile profile)
     {
         writer.WriteStartObject();
@@ -181,6 +201,14 @@ public static class PlanWriter
         writer.WriteRounded("requestedKwh", plan.RequestedKwh, QuantityDecimals);
         writer.WriteRounded("deliveredKwh", plan.DeliveredKwh, QuantityDecimals);
         writer.WriteRounded("shortfallKwh", plan.ShortfallKwh, QuantityDecimals);
+        if (plan.Note is { } note)
+        {
+            writer.WriteStartObject("note");
+            writer.WriteString("code", note.Code);
+            writer.WriteString("message", note.Message);
+            writer.WriteEndObject();
+        }
+
         writer.WriteStartArray("periods");
         foreach (var period in plan.Periods)
         {

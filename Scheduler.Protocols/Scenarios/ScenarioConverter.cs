@@ -49,16 +49,19 @@ internal sealed class ScenarioConverter
     private PriceInterval? ReadPriceOverride(JsonElement json, string path) => ReadPrice(json, path);
 
     /// <summary>Two overrides for the same instant would leave its price to chance.</summary>
-    private void CheckOverridesApart(IReadOnlyList<PriceInterval> overrides)
+    private void CheckOverridesApart(IReadOnlyList<PriceInterval> overrides) =>
+        CheckApart("$.priceOverrides", [.. overrides.Select(o => new Interval(o.Start, o.End))], "overrides must not overlap");
+
+    /// <summary>Reports each interval that starts before an earlier-starting one of the same list ends, at its path.</summary>
+    private void CheckApart(string listPath, IReadOnlyList<Interval> intervals, string rule)
     {
-        var ordered = overrides.Select((o, i) => (Override: o, Index: i)).OrderBy(o => o.Override.Start).ToList();
+        var name = listPath[(listPath.LastIndexOf('.') + 1)..];
+        var ordered = intervals.Select((o, i) => (Interval: o, Index: i)).OrderBy(o => o.Interval.Start).ToList();
         for (var j = 1; j < ordered.Count; j++)
         {
-            if (ordered[j].Override.Start < ordered[j - 1].Override.End)
+            if (ordered[j].Interval.Start < ordered[j - 1].Interval.End)
             {
-                _errors.Add(new ScenarioError(
-                    $"$.priceOverrides[{ordered[j].Index}]",
-                    $"overlaps priceOverrides[{ordered[j - 1].Index}]; overrides must not overlap"));
+                Add(JsonPath.Index(listPath, ordered[j].Index), $"overlaps {name}[{ordered[j - 1].Index}]; {rule}");
             }
         }
     }
@@ -124,11 +127,89 @@ internal sealed class ScenarioConverter
 
     private Tariff? ReadTariff(JsonElement json, string path)
     {
+        var currency = json.GetProperty("currency").GetString() ?? string.Empty;
         var prices = ReadList(json, path, "prices", ReadPrice);
+        var before = _errors.Count;
+        var charges = ReadList(json, path, "demandCharges", ReadDemandCharge);
+        var shorthandPerKw = Number(json, "demandChargePerKw") ?? 0;
+
+        // Only where every listed charge was read does a charge's place in the list give its path.
+        if (shorthandPerKw > 0 && _errors.Count == before)
+        {
+            CheckShorthandIdFree(charges, JsonPath.Property(path, "demandCharges"));
+        }
+
+        // The shorthand is the model's own one all-hours charge; it follows the listed ones, so their indexes stay their paths.
         return Build(json, path, () => new Tariff(
-            json.GetProperty("currency").GetString() ?? string.Empty,
+            currency,
             prices,
-            Number(json, "demandChargePerKw") ?? 0));
+            [.. charges, .. new Tariff(currency, prices, shorthandPerKw).DemandCharges]));
+    }
+
+    private DemandCharge? ReadDemandCharge(JsonElement json, string path)
+    {
+        var intervals = ReadIntervals(json, path, "intervals");
+        return intervals is null
+            ? null
+            : Build(json, path, () => new DemandCharge(
+                json.GetProperty("id").GetString() ?? string.Empty,
+                json.GetProperty("perKw").GetDouble(),
+                intervals,
+                Number(json, "peakSoFarKw") ?? 0));
+    }
+
+    /// <summary>The intervals of an optional list (empty where it is absent), or null where one is wrong; each error is at its path.</summary>
+    private List<Interval>? ReadIntervals(JsonElement parent, string parentPath, string name)
+    {
+        var intervals = new List<Interval>();
+        if (Optional(parent, name) is not { ValueKind: JsonValueKind.Array } array)
+        {
+            return intervals;
+        }
+
+        var before = _errors.Count;
+        var listPath = JsonPath.Property(parentPath, name);
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var itemPath = JsonPath.Index(listPath, index++);
+            var maybeStart = ReadInstant(item, itemPath, "start");
+            var maybeEnd = ReadInstant(item, itemPath, "end");
+            if (maybeStart is not { } start || maybeEnd is not { } end)
+            {
+                continue;
+            }
+
+            if (end <= start)
+            {
+                Add(JsonPath.Property(itemPath, "end"), $"found {JsonPath.Describe(item.GetProperty("end"))}, which must be after the start");
+                continue;
+            }
+
+            intervals.Add(new Interval(start, end));
+        }
+
+        // A charge's intervals that overlap are almost always a mistake in the file that made them.
+        if (_errors.Count == before)
+        {
+            CheckApart(listPath, intervals, "a charge's intervals must not overlap");
+        }
+
+        return _errors.Count == before ? intervals : null;
+    }
+
+    /// <summary>The shorthand stands for the charge with the model's all-hours id, so no listed charge may take that id too.</summary>
+    private void CheckShorthandIdFree(IReadOnlyList<DemandCharge> charges, string listPath)
+    {
+        for (var d = 0; d < charges.Count; d++)
+        {
+            if (charges[d].Id == DemandCharge.AllHoursId)
+            {
+                Add(
+                    JsonPath.Property(JsonPath.Index(listPath, d), "id"),
+                    $"found \"{DemandCharge.AllHoursId}\", the id of the all-hours charge that demandChargePerKw stands for; give this charge another id, or leave demandChargePerKw out");
+            }
+        }
     }
 
     private PriceInterval? ReadPrice(JsonElement json, string path)

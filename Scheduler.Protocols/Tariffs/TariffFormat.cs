@@ -23,4 +23,7 @@ public enum TariffFormat
 
     /// <summary>A time-of-use tariff in the acnportal JSON shape; see <see cref="TouTariffReader"/>.</summary>
     Tou,
+
+    /// <summary>A rate of OpenEI's Utility Rate Database as its API gives it; see <see cref="Urdb.UrdbTariffReader"/>.</summary>
+    Urdb,
 }

@@ -6,7 +6,7 @@ public static class TariffImporter
     /// <summary>Reads <paramref name="text"/> as <paramref name="format"/>.</summary>
     /// <param name="text">The feed's content.</param>
     /// <param name="format">Its format.</param>
-    /// <param name="options">What the format needs: a zone and dates for TOU, an area for Nord Pool; defaults otherwise.</param>
+    /// <param name="options">What the format needs: a zone and dates for TOU and URDB, an area for Nord Pool; defaults otherwise.</param>
     /// <returns>The prices, or errors; a missing required option is an error located at <c>options.Name</c>.</returns>
     public static TariffReadResult Read(string text, TariffFormat format, TariffImportOptions? options = null)
     {
@@ -21,12 +21,19 @@ public static class TariffImporter
                 ? TariffReadResult.Failure("options.Area", "is missing: expected the Nord Pool delivery area, e.g. SE3")
                 : NordPoolReader.Read(text, options.Area),
             TariffFormat.Octopus => OctopusAgileReader.Read(text, options.IncludeVat),
-            TariffFormat.Tou => ReadTou(text, options),
+            TariffFormat.Tou => ReadSchedule(text, options, TouTariffReader.Read),
+            TariffFormat.Urdb => ReadSchedule(text, options, Urdb.UrdbTariffReader.Read),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "is not a tariff format"),
         };
     }
 
-    private static TariffReadResult ReadTou(string text, TariffImportOptions options)
+    /// <summary>
+    /// True for the formats that are a schedule of local hours rather than a series of prices: they are laid out
+    /// over the dates asked for (<see cref="TariffImportOptions.Dates"/>) in the site's zone.
+    /// </summary>
+    public static bool NeedsDates(TariffFormat format) => format is TariffFormat.Tou or TariffFormat.Urdb;
+
+    private static TariffReadResult ReadSchedule(string text, TariffImportOptions options, Func<string, NodaTime.DateTimeZone, NodaTime.DateInterval, string, TariffReadResult> read)
     {
         if (options.Zone is null)
         {
@@ -38,7 +45,7 @@ public static class TariffImporter
             return TariffReadResult.Failure("options.Dates", "is missing: expected the local dates to price");
         }
 
-        return TouTariffReader.Read(text, options.Zone, options.Dates, options.TouCurrency);
+        return read(text, options.Zone, options.Dates, options.TouCurrency);
     }
 
     private static bool IsPriceCsv(string text) =>

@@ -9,13 +9,20 @@ public sealed record TariffReadResult
     /// <param name="currency">ISO 4217 code, e.g. EUR; null where the feed could not be read far enough to tell.</param>
     /// <param name="prices">The prices in start order; empty where <paramref name="errors"/> is not.</param>
     /// <param name="errors">What was wrong, in document order.</param>
-    /// <param name="demandChargePerKw">The price per kW of peak import, for tariffs that have one; default 0.</param>
-    public TariffReadResult(string? currency, IReadOnlyList<PriceInterval> prices, IReadOnlyList<TariffError> errors, double demandChargePerKw = 0)
+    /// <param name="demandCharges">The charges on the peak import, for tariffs that have them; default none.</param>
+    /// <param name="notes">What was read but is not planned, such as fixed monthly charges; default none.</param>
+    public TariffReadResult(
+        string? currency,
+        IReadOnlyList<PriceInterval> prices,
+        IReadOnlyList<TariffError> errors,
+        IReadOnlyList<DemandCharge>? demandCharges = null,
+        IReadOnlyList<TariffNote>? notes = null)
     {
         Currency = currency;
         Prices = prices ?? throw new ArgumentNullException(nameof(prices));
         Errors = errors ?? throw new ArgumentNullException(nameof(errors));
-        DemandChargePerKw = demandChargePerKw;
+        DemandCharges = demandCharges ?? [];
+        Notes = notes ?? [];
     }
 
     /// <summary>ISO 4217 code of the prices, or null where unknown.</summary>
@@ -27,22 +34,33 @@ public sealed record TariffReadResult
     /// <summary>Errors with their place; empty when the feed was read.</summary>
     public IReadOnlyList<TariffError> Errors { get; }
 
-    /// <summary>The price per kW of the peak import; 0 where the feed has none.</summary>
-    public double DemandChargePerKw { get; }
+    /// <summary>
+    /// The charges on the peak import, in <see cref="Currency"/> per kW, each over the slots it covers (typically one
+    /// per billing month and demand period, with nothing recorded yet); empty where the feed has none.
+    /// </summary>
+    public IReadOnlyList<DemandCharge> DemandCharges { get; }
+
+    /// <summary>What the feed holds that the plan does not price (fixed or minimum charges, for example), with its place.</summary>
+    public IReadOnlyList<TariffNote> Notes { get; }
 
     /// <summary>True when there are no errors.</summary>
     public bool IsValid => Errors.Count == 0;
 
-    /// <summary>Builds a result from what a reader collected: no prices at all if anything was wrong.</summary>
-    internal static TariffReadResult From(string? currency, List<PriceInterval> prices, List<TariffError> errors, double demandChargePerKw = 0)
+    /// <summary>Builds a result from what a reader collected: no prices and no charges at all if anything was wrong.</summary>
+    internal static TariffReadResult From(
+        string? currency,
+        List<PriceInterval> prices,
+        List<TariffError> errors,
+        IReadOnlyList<DemandCharge>? demandCharges = null,
+        IReadOnlyList<TariffNote>? notes = null)
     {
         if (errors.Count > 0)
         {
-            return new TariffReadResult(currency, [], errors, demandChargePerKw);
+            return new TariffReadResult(currency, [], errors, [], notes);
         }
 
         prices.Sort(static (a, b) => a.Start.CompareTo(b.Start));
-        return new TariffReadResult(currency, prices, [], demandChargePerKw);
+        return new TariffReadResult(currency, prices, [], demandCharges, notes);
     }
 
     /// <summary>A result with a single error.</summary>

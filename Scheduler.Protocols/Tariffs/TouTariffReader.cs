@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
-using NodaTime.TimeZones;
 using Scheduler.Optimizer.Model;
 using Scheduler.Protocols.JsonSupport;
 
@@ -14,13 +13,14 @@ namespace Scheduler.Protocols.Tariffs;
 /// The shape is <c>{name, schedule:[{id, effective_start "MM-DD", effective_end "MM-DD", dow_mask (WEEKDAYS, WEEKENDS or
 /// ALL), times:[start hours, from 0, fractions allowed], tariffs:[price per kWh for each segment], demand_charge per kW}]}</c>.
 /// On each date the first block whose season (inclusive, wrapping over the new year) and days match applies.
-/// Hours are local wall-clock hours in the site's zone: on a 23- or 25-hour DST day the segment that spans the change
-/// is an hour shorter or longer. A boundary in the skipped hour moves forward to the end of the gap; a boundary in the
-/// repeated hour takes its first occurrence.
+/// Hours are local wall-clock hours in the site's zone, resolved as <see cref="WallClock"/> says: on a 23- or 25-hour
+/// DST day the segment that spans the change is an hour shorter or longer.
+/// The demand charge is billed as utilities bill it: per calendar month in the zone, on the month's highest demand.
 /// </remarks>
 public static class TouTariffReader
 {
-    private const double TicksPerHour = NodaConstants.TicksPerHour;
+    /// <summary>The id of each month's demand charge is this, a hyphen and the month: <c>demand-2019-06</c>.</summary>
+    public const string DemandChargeIdPrefix = "demand";
 
     /// <summary>Reads a tariff from a stream and expands it.</summary>
     public static TariffReadResult Read(Stream json, DateTimeZone zone, DateInterval dates, string currency = "USD")
@@ -35,8 +35,10 @@ public static class TouTariffReader
     /// <param name="dates">The local dates to price, both ends included.</param>
     /// <param name="currency">ISO 4217 code of the tariff's prices; default USD, as in the acnportal files.</param>
     /// <returns>
-    /// The prices, one interval per segment and date; <see cref="TariffReadResult.DemandChargePerKw"/> is the highest
-    /// demand charge among the blocks used, since a plan's model holds one.
+    /// The prices, one interval per segment and date, and one demand charge per calendar month that
+    /// <paramref name="dates"/> touch (over the month's part of them, nothing recorded yet) where the blocks used
+    /// have a demand charge. Blocks with different demand charges within one month are an error: a month's charge
+    /// has one price.
     /// </returns>
     public static TariffReadResult Read(string json, DateTimeZone zone, DateInterval dates, string currency = "USD")
     {
@@ -67,8 +69,7 @@ public static class TouTariffReader
             return TariffReadResult.From(currency, [], reader.Errors);
         }
 
-        var prices = new List<PriceInterval>();
-        var demandCharge = 0d;
+        var blockOf = new Dictionary<LocalDate, TouBlock>();
         foreach (var date in dates)
         {
             var block = blocks.FirstOrDefault(b => b.AppliesOn(date));
@@ -76,35 +77,56 @@ public static class TouTariffReader
             {
                 reader.Errors.Add(new TariffError("$.schedule", string.Create(CultureInfo.InvariantCulture,
                     $"has no block for {date:uuuu-MM-dd} ({date.DayOfWeek}): expected the blocks to cover every day of the year")));
-                break;
+                return TariffReadResult.From(currency, [], reader.Errors);
             }
 
-            demandCharge = Math.Max(demandCharge, block.DemandChargePerKw);
-            for (var s = 0; s < block.StartHours.Count; s++)
-            {
-                var start = At(zone, date, block.StartHours[s]);
-                var end = s + 1 < block.StartHours.Count ? At(zone, date, block.StartHours[s + 1]) : zone.AtStartOfDay(date.PlusDays(1)).ToInstant();
-
-                // A segment that lies wholly in a skipped hour has no time on this date.
-                if (end > start)
-                {
-                    prices.Add(new PriceInterval(start, end, block.PricesPerKwh[s]));
-                }
-            }
+            blockOf[date] = block;
         }
 
-        return TariffReadResult.From(currency, prices, reader.Errors, demandCharge);
+        var prices = new List<PriceInterval>();
+        foreach (var (date, block) in blockOf)
+        {
+            AddPrices(prices, zone, date, block);
+        }
+
+        var charges = MonthlyDemandCharges(zone, dates, blockOf, reader);
+        return TariffReadResult.From(currency, prices, reader.Errors, charges);
     }
 
-    private static Instant At(DateTimeZone zone, LocalDate date, double hours)
+    private static void AddPrices(List<PriceInterval> prices, DateTimeZone zone, LocalDate date, TouBlock block)
     {
-        if (hours == 0)
+        for (var s = 0; s < block.StartHours.Count; s++)
         {
-            return zone.AtStartOfDay(date).ToInstant();
+            var start = WallClock.At(zone, date, block.StartHours[s]);
+            var end = WallClock.At(zone, date, s + 1 < block.StartHours.Count ? block.StartHours[s + 1] : 24);
+
+            // A segment that lies wholly in a skipped hour has no time on this date.
+            if (end > start)
+            {
+                prices.Add(new PriceInterval(start, end, block.PricesPerKwh[s]));
+            }
+        }
+    }
+
+    /// <summary>One charge per billing month on its highest demand at any hour, at the demand charge of the blocks its days use.</summary>
+    private static List<DemandCharge> MonthlyDemandCharges(DateTimeZone zone, DateInterval dates, Dictionary<LocalDate, TouBlock> blockOf, TariffJson reader)
+    {
+        var charges = new List<DemandCharge>();
+        foreach (var month in BillingMonth.Within(zone, dates))
+        {
+            var used = month.Dates.Select(d => blockOf[d]).DistinctBy(b => b.DemandChargePerKw).ToList();
+            if (used.Count > 1)
+            {
+                reader.Errors.Add(new TariffError("$.schedule", string.Create(CultureInfo.InvariantCulture,
+                    $"has blocks with different demand charges in the billing month {month.Month:uuuu-MM}: \"{used[0].Id}\" ({used[0].DemandChargePerKw} per kW) and \"{used[1].Id}\" ({used[1].DemandChargePerKw} per kW); expected one demand charge per calendar month")));
+            }
+            else if (used[0].DemandChargePerKw > 0)
+            {
+                charges.Add(new DemandCharge(month.Id(DemandChargeIdPrefix), used[0].DemandChargePerKw, [month.Span]));
+            }
         }
 
-        var local = date.AtMidnight().PlusTicks((long)Math.Round(hours * TicksPerHour));
-        return zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
+        return charges;
     }
 
     private static TouBlock? ReadBlock(JsonElement entry, string path, TariffJson reader)

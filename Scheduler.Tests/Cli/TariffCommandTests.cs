@@ -33,6 +33,69 @@ public sealed class TariffCommandTests
     }
 
     [Fact]
+    public void Import_TouAcrossTwoMonths_PrintsOneDemandChargePerMonthThatAScenarioAccepts()
+    {
+        var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("tou-acnportal/pge_a10_tou_aug_2019.json"), "--format", "tou", "--zone", "America/Los_Angeles", "--from", "2019-04-30", "--to", "2019-05-01", "--slot-minutes", "15");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var tariff = JsonNode.Parse(run.Out)!.AsObject();
+        Assert.Null(tariff["demandChargePerKw"]);
+        var charges = tariff["demandCharges"]!.AsArray();
+        Assert.Equal(["demand-2019-04", "demand-2019-05"], charges.Select(c => (string)c!["id"]!));
+        Assert.Equal(11.66, (double)charges[0]!["perKw"]!);
+        Assert.Equal(0, (double)charges[0]!["peakSoFarKw"]!);
+        Assert.Equal("2019-05-01T00:00:00-07:00", (string?)charges[1]!["intervals"]![0]!["start"]);
+        Assert.Equal("2019-05-02T00:00:00-07:00", (string?)charges[1]!["intervals"]![0]!["end"]);
+        var scenario = ScenarioReader.Read(Scenario(tariff, "2019-04-30T00:00:00-07:00", "2019-05-02T00:00:00-07:00", "America/Los_Angeles"));
+        Assert.True(scenario.IsValid, string.Join("; ", scenario.Errors));
+        Assert.Equal([11.66, 19.99], scenario.Problem.Tariff.DemandCharges.Select(c => c.PerKw));
+    }
+
+    [Fact]
+    public void Import_UrdbTou8D_PrintsPricesAndChargesThatAScenarioAcceptsAndReportsTheFixedCharge()
+    {
+        var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("urdb/sce_tou-8_option-d_under-2kv.json"), "--format", "urdb", "--zone", "America/Los_Angeles", "--from", "2025-07-07", "--to", "2025-07-08", "--slot-minutes", "15");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var tariff = JsonNode.Parse(run.Out)!.AsObject();
+        Assert.Equal(192, tariff["prices"]!.AsArray().Count);
+        var charges = tariff["demandCharges"]!.AsArray();
+        Assert.Equal(["facility-2025-07", "tou-period-2-2025-07"], charges.Select(c => (string)c!["id"]!));
+        Assert.Equal(
+            [("2025-07-07T16:00:00-07:00", "2025-07-07T21:00:00-07:00"), ("2025-07-08T16:00:00-07:00", "2025-07-08T21:00:00-07:00")],
+            charges[1]!["intervals"]!.AsArray().Select(i => ((string)i!["start"]!, (string)i["end"]!)));
+        Assert.Contains("note: $.items[0].fixedchargefirstmeter: a fixed charge of 447.44 $/month: not planned", run.Error, StringComparison.Ordinal);
+        var scenario = ScenarioReader.Read(Scenario(tariff, "2025-07-07T00:00:00-07:00", "2025-07-09T00:00:00-07:00", "America/Los_Angeles"));
+        Assert.True(scenario.IsValid, string.Join("; ", scenario.Errors));
+        Assert.Equal([25.36, 29.54], scenario.Problem.Tariff.DemandCharges.Select(c => c.PerKw));
+    }
+
+    [Fact]
+    public void Import_UrdbWithARatchet_ExitsWithBadInputNamingTheField()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("rate.json");
+        var rate = JsonNode.Parse(File.ReadAllText(TariffSamples.PathOf("urdb/sce_tou-8_option-d_under-2kv.json")))!;
+        rate["items"]![0]!["demandratchetpercentage"] = JsonNode.Parse("[0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8, 0.8]");
+        File.WriteAllText(path, rate.ToJsonString());
+
+        var run = CliRun.Of("tariff", "import", path, "--format", "urdb", "--zone", "America/Los_Angeles", "--from", "2025-07-07", "--to", "2025-07-07");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("$.items[0].demandratchetpercentage", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public void Import_PriceFeed_PrintsNoDemandCharges()
+    {
+        var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("entsoe/hass-entso-e_BE_60M.xml"), "--format", "entsoe", "--zone", "Europe/Brussels");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Empty(JsonNode.Parse(run.Out)!["demandCharges"]!.AsArray());
+    }
+
+    [Fact]
     public void Import_AwattarAutumnDayWithoutItsLastHour_ReportsTheGapInsteadOfAZeroPrice()
     {
         var run = CliRun.Of("tariff", "import", TariffSamples.PathOf("awattar-at/raw-cache60/2024-10-27_1729980000000.json"), "--format", "awattar", "--zone", "Europe/Vienna", "--from", "2024-10-27", "--to", "2024-10-27", "--slot-minutes", "15");

@@ -64,11 +64,69 @@ public sealed class PlanSchemaTests
     }
 
     [Fact]
+    public void Validate_TwoDemandChargesAndANote_ReturnsNoErrors()
+    {
+        var plan = WithTwoCharges();
+        plan["sessions"]![0]!["note"] = JsonNode.Parse("""{ "code": "cannot-draw", "message": "the vehicle's 4 A maximum is below the charger's 6 A minimum" }""");
+
+        Assert.Empty(PlanSchema.Validate(plan.ToJsonString()));
+    }
+
+    [Theory]
+    [InlineData("billedKw", "-1", "$.demandCharges[1].billedKw: found -1")]
+    [InlineData("coveredSlots", "2.5", "$.demandCharges[1].coveredSlots: found 2.5")]
+    [InlineData("amount", "\"12\"", "$.demandCharges[1].amount: found \"12\"")]
+    public void Validate_BadDemandChargeValue_ReportsIt(string property, string value, string expected)
+    {
+        var plan = WithTwoCharges();
+        plan["demandCharges"]![1]![property] = JsonNode.Parse(value);
+
+        var error = Assert.Single(PlanSchema.Validate(plan.ToJsonString()));
+
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DemandChargeWithoutItsPeak_ReportsTheMissingField()
+    {
+        var plan = WithTwoCharges();
+        plan["demandCharges"]![0]!.AsObject().Remove("peakKw");
+
+        var error = Assert.Single(PlanSchema.Validate(plan.ToJsonString()));
+
+        Assert.StartsWith("$.demandCharges[0].peakKw: required property", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_NoteWithoutMessage_ReportsTheMissingMessage()
+    {
+        var plan = JsonNode.Parse(ValidPlan)!;
+        plan["sessions"]![0]!["note"] = JsonNode.Parse("""{ "code": "cannot-draw" }""");
+
+        var error = Assert.Single(PlanSchema.Validate(plan.ToJsonString()));
+
+        Assert.StartsWith("$.sessions[0].note.message: required property", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_MalformedJson_ReportsTheRoot()
     {
         var error = Assert.Single(PlanSchema.Validate("{"));
 
         Assert.StartsWith("$: not valid JSON", error, StringComparison.Ordinal);
+    }
+
+    private static JsonNode WithTwoCharges()
+    {
+        var plan = JsonNode.Parse(ValidPlan)!;
+        plan["demandCost"] = 44.31;
+        plan["demandCharges"] = JsonNode.Parse("""
+            [
+              { "id": "facility-2026-03", "perKw": 25.36, "peakKw": 11.04, "peakSoFarKw": 30, "billedKw": 0, "amount": 0, "coveredSlots": 1 },
+              { "id": "on-peak-2026-03", "perKw": 29.54, "peakKw": 11.04, "peakSoFarKw": 9.54, "billedKw": 1.5, "amount": 44.31, "coveredSlots": 1 }
+            ]
+            """);
+        return plan;
     }
 
     [Fact]

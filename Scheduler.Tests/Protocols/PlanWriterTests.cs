@@ -20,7 +20,7 @@ public sealed class PlanWriterTests
 
         Assert.Equal(
             [
-                "version", "siteId", "status", "currency", "cost", "energyCost", "demandCost", "peakKw", "objective",
+                "version", "siteId", "status", "currency", "cost", "energyCost", "demandCost", "demandCharges", "peakKw", "objective",
                 "lowerBound", "gapPct", "solveMs", "baselineCost", "savings", "baseline", "requestedKwh", "deliveredKwh",
                 "shortfallKwh", "planning", "sessions", "siteLoad",
             ],
@@ -179,6 +179,65 @@ public sealed class PlanWriterTests
     }
 
     [Fact]
+    public void Write_TwoDemandCharges_WritesEachBillInTheTariffsOrder()
+    {
+        var problem = Problem("Europe/Amsterdam", SpringStart);
+
+        var charges = Parse(PlanWriter.Write(Plan(problem) with { DemandCharges = TwoBills }, problem)).GetProperty("demandCharges");
+
+        Assert.Equal(2, charges.GetArrayLength());
+        Assert.Equal(
+            ["id", "perKw", "peakKw", "peakSoFarKw", "billedKw", "amount", "coveredSlots"],
+            charges[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["facility-2026-03", "25.36", "22.08", "30", "0", "0", "4"],
+            charges[0].EnumerateObject().Select(p => p.Name == "id" ? p.Value.GetString()! : p.Value.GetRawText()));
+        Assert.Equal(
+            ["on-peak-2026-03", "29.540001", "11.04", "4.5", "6.54", "193.1916", "2"],
+            charges[1].EnumerateObject().Select(p => p.Name == "id" ? p.Value.GetString()! : p.Value.GetRawText()));
+    }
+
+    [Fact]
+    public void Write_NoDemandCharges_WritesAnEmptyList()
+    {
+        var problem = Problem("Europe/Amsterdam", SpringStart);
+
+        var charges = Parse(PlanWriter.Write(Plan(problem), problem)).GetProperty("demandCharges");
+
+        Assert.Equal(0, charges.GetArrayLength());
+    }
+
+    [Fact]
+    public void Write_SessionWithANote_WritesItsCodeAndMessageBeforeThePeriods()
+    {
+        var problem = Problem("Europe/Amsterdam", SpringStart);
+        var plan = Plan(problem);
+        var noted = plan with { Sessions = [plan.Sessions[0] with { Note = new SessionNote(SessionNote.CannotDraw, "the vehicle's 4 A maximum is below the charger's 6 A minimum") }] };
+
+        var session = Parse(PlanWriter.Write(noted, problem)).GetProperty("sessions")[0];
+
+        Assert.Equal(["shortfallKwh", "note", "periods"], session.EnumerateObject().Select(p => p.Name).TakeLast(3));
+        Assert.Equal("cannot-draw", session.GetProperty("note").GetProperty("code").GetString());
+        Assert.Equal("the vehicle's 4 A maximum is below the charger's 6 A minimum", session.GetProperty("note").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void Write_TwoDemandChargesAndANote_ValidatesAgainstPlanSchema()
+    {
+        var problem = Problem("Europe/Amsterdam", SpringStart);
+        var plan = Plan(problem);
+        plan = plan with
+        {
+            DemandCharges = TwoBills,
+            Sessions = [plan.Sessions[0] with { Note = new SessionNote(SessionNote.OutsideWindow, "the session does not overlap the window") }],
+        };
+
+        var errors = PlanSchema.Validate(PlanWriter.Write(plan, problem));
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public void Write_NonFiniteCost_Throws()
     {
         var problem = Problem("Europe/Amsterdam", SpringStart);
@@ -187,6 +246,13 @@ public sealed class PlanWriterTests
 
         Assert.Equal("cost", error.ParamName);
     }
+
+    // A facility charge whose recorded peak the plan stays under, and an on-peak charge billed on its new part.
+    private static readonly DemandChargeBill[] TwoBills =
+    [
+        new("facility-2026-03", 25.36, 22.0800049, 30, 0, 0, 4),
+        new("on-peak-2026-03", 29.5400011, 11.04, 4.5, 6.54, 193.191607194, 2),
+    ];
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
 

@@ -80,9 +80,13 @@ public sealed class ScenarioReaderTests
             ],
             site.BaseLoad);
         Assert.Equal("SEK", problem.Tariff.Currency);
-        var charge = Assert.Single(problem.Tariff.DemandCharges);
-        Assert.Equal((DemandCharge.AllHoursId, 55.25, 0.0), (charge.Id, charge.PerKw, charge.PeakSoFarKw));
-        Assert.Empty(charge.Intervals);
+        Assert.Equal(2, problem.Tariff.DemandCharges.Count);
+        var onPeak = problem.Tariff.DemandCharges[0];
+        Assert.Equal(("on-peak-2026-01", 12.5, 20.5), (onPeak.Id, onPeak.PerKw, onPeak.PeakSoFarKw));
+        Assert.Equal([new Interval(Utc(6, 30), Utc(7, 30))], onPeak.Intervals);
+        var allHours = problem.Tariff.DemandCharges[1];
+        Assert.Equal((DemandCharge.AllHoursId, 55.25, 0.0), (allHours.Id, allHours.PerKw, allHours.PeakSoFarKw));
+        Assert.Empty(allHours.Intervals);
         Assert.Equal(
             [new PriceInterval(Utc(6, 0), Utc(7, 0), 1.5), new PriceInterval(Utc(7, 0), Utc(8, 0), -0.25)],
             problem.Tariff.Prices);

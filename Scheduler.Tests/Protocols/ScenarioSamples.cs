@@ -59,6 +59,10 @@ internal static class ScenarioSamples
           "tariff": {
             "currency": "SEK",
             "demandChargePerKw": 55.25,
+            "demandCharges": [
+              { "id": "on-peak-2026-01", "perKw": 12.5, "peakSoFarKw": 20.5,
+                "intervals": [ { "start": "2026-01-10T07:30:00+01:00", "end": "2026-01-10T08:30:00+01:00" } ] }
+            ],
             "prices": [
               { "start": "2026-01-10T07:00:00+01:00", "end": "2026-01-10T08:00:00+01:00", "perKwh": 1.5 },
               { "start": "2026-01-10T08:00:00+01:00", "end": "2026-01-10T09:00:00+01:00", "perKwh": -0.25 }

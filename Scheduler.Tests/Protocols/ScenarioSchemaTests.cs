@@ -34,6 +34,7 @@ public sealed class ScenarioSchemaTests
         Assert.Equal("RST", defs["charger"]!["properties"]!["phaseRotation"]!["default"]!.GetValue<string>());
         Assert.Equal(24, defs["charger"]!["properties"]!["maxSchedulePeriods"]!["default"]!.GetValue<int>());
         Assert.Equal(15, defs["planning"]!["properties"]!["slotMinutes"]!["default"]!.GetValue<int>());
+        Assert.Equal(0, defs["demandCharge"]!["properties"]!["peakSoFarKw"]!["default"]!.GetValue<int>());
     }
 
     private static JsonNode Load()

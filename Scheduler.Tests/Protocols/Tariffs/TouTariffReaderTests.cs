@@ -75,7 +75,8 @@ public class TouTariffReaderTests
         Assert.Empty(result.Errors);
         Assert.Equal((261 * 5) + 104, result.Prices.Count);
         Assert.Empty(TariffSlots.FindGaps(result.Prices, StartOf(new LocalDate(2019, 1, 1)), StartOf(new LocalDate(2020, 1, 1))));
-        Assert.Equal(15.51, result.DemandChargePerKw, 12);
+        Assert.Equal(12, result.DemandCharges.Count);
+        Assert.All(result.DemandCharges, c => Assert.Equal(15.51, c.PerKw, 12));
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public class TouTariffReaderTests
         Assert.Equal(5, result.Prices.Count);
         Assert.Equal(Instant.FromUtc(2019, 7, 1, 15, 30), result.Prices[1].Start);
         Assert.Equal(0.1771, result.Prices[1].PerKwh, 12);
-        Assert.Equal(19.99, result.DemandChargePerKw, 12);
+        Assert.Equal(19.99, Assert.Single(result.DemandCharges).PerKw, 12);
     }
 
     [Fact]
@@ -96,7 +97,59 @@ public class TouTariffReaderTests
     {
         var result = ReadDays(PgeA10, new LocalDate(2019, 1, 7), new LocalDate(2019, 1, 13));
 
-        Assert.Equal(11.66, result.DemandChargePerKw, 12);
+        Assert.Equal(11.66, Assert.Single(result.DemandCharges).PerKw, 12);
+    }
+
+    [Fact]
+    public void Read_DatesAcrossTwoMonths_OneDemandChargePerBillingMonthOverItsDates()
+    {
+        // PG&E A-10: winter (11.66 per kW) until 30 April, summer (19.99 per kW) from 1 May.
+        var result = ReadDays(PgeA10, new LocalDate(2019, 4, 29), new LocalDate(2019, 5, 2));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(["demand-2019-04", "demand-2019-05"], result.DemandCharges.Select(c => c.Id));
+        var (april, may) = (result.DemandCharges[0], result.DemandCharges[1]);
+        Assert.Equal((11.66, 0.0), (april.PerKw, april.PeakSoFarKw));
+        Assert.Equal([new Interval(StartOf(new LocalDate(2019, 4, 29)), StartOf(new LocalDate(2019, 5, 1)))], april.Intervals);
+        Assert.Equal(19.99, may.PerKw);
+        Assert.Equal([new Interval(StartOf(new LocalDate(2019, 5, 1)), StartOf(new LocalDate(2019, 5, 3)))], may.Intervals);
+    }
+
+    [Fact]
+    public void Read_MonthWithTheAutumnChange_ChargeCoversTheMonthsLocalDays()
+    {
+        // November 2019 in Los Angeles has a 25-hour day (the 3rd): the month is 30 days and one hour long.
+        var result = ReadDays(PgeA10, new LocalDate(2019, 11, 1), new LocalDate(2019, 11, 30));
+
+        var interval = Assert.Single(Assert.Single(result.DemandCharges).Intervals);
+        Assert.Equal(Instant.FromUtc(2019, 11, 1, 7, 0), interval.Start);
+        Assert.Equal(Instant.FromUtc(2019, 12, 1, 8, 0), interval.End);
+    }
+
+    [Fact]
+    public void Read_NoDemandCharge_HasNoCharges()
+    {
+        var result = ReadDays(Ev8, new LocalDate(2019, 5, 30), new LocalDate(2019, 6, 2));
+
+        Assert.Empty(result.Errors);
+        Assert.Empty(result.DemandCharges);
+    }
+
+    [Fact]
+    public void Read_BlocksWithDifferentDemandChargesInOneMonth_IsAnErrorNamingTheMonth()
+    {
+        // Summer starting on 15 June would put two demand charges into June.
+        var json = TariffSamples.Text(PgeA10)
+            .Replace("\"effective_start\": \"05-01\"", "\"effective_start\": \"06-15\"", StringComparison.Ordinal)
+            .Replace("\"effective_end\": \"4-30\"", "\"effective_end\": \"6-14\"", StringComparison.Ordinal);
+
+        var result = TouTariffReader.Read(json, LosAngeles, new DateInterval(new LocalDate(2019, 6, 10), new LocalDate(2019, 6, 20)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.schedule", error.Location);
+        Assert.Contains("2019-06", error.Message, StringComparison.Ordinal);
+        Assert.Empty(result.Prices);
+        Assert.Empty(result.DemandCharges);
     }
 
     [Fact]
