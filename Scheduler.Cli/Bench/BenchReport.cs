@@ -10,7 +10,7 @@ internal static class BenchReport
 {
     private static readonly string[] Headers =
     [
-        "sessions", "slots", "status", "wall s", "peak MiB", "cost", "objective", "lower bound", "gap %", "baseline cost", "shortfall kWh",
+        "profile", "sessions", "slots", "status", "wall s", "joint LP s", "× LP", "peak MiB", "cost", "objective", "lower bound", "gap %", "baseline cost", "shortfall kWh", "short sessions",
     ];
 
     /// <summary>A line describing the machine and runtime the numbers come from.</summary>
@@ -26,7 +26,7 @@ internal static class BenchReport
         foreach (var header in Headers)
         {
             var column = new TableColumn(header);
-            table.AddColumn(header == "status" ? column : column.RightAligned());
+            table.AddColumn(IsText(header) ? column : column.RightAligned());
         }
 
         foreach (var row in rows)
@@ -43,7 +43,7 @@ internal static class BenchReport
     {
         var text = new StringBuilder();
         text.Append("| ").AppendJoin(" | ", Headers).Append(" |\n");
-        text.Append('|').AppendJoin('|', Headers.Select(h => h == "status" ? "---" : "---:")).Append("|\n");
+        text.Append('|').AppendJoin('|', Headers.Select(h => IsText(h) ? "---" : "---:")).Append("|\n");
         foreach (var row in rows)
         {
             text.Append("| ").AppendJoin(" | ", Cells(row)).Append(" |\n");
@@ -56,15 +56,18 @@ internal static class BenchReport
     {
         if (row.Result is not { } r)
         {
-            return new[] { Invariant($"{row.Sessions}"), string.Empty, "error" }.Concat(Enumerable.Repeat(string.Empty, Headers.Length - 3));
+            return new[] { row.Profile, Invariant($"{row.Sessions}"), string.Empty, "error" }.Concat(Enumerable.Repeat(string.Empty, Headers.Length - 4));
         }
 
         return
         [
+            r.Profile,
             Invariant($"{r.Sessions}"),
             Invariant($"{r.Slots}"),
             r.Status,
             Invariant($"{r.WallSeconds:0.000}"),
+            r.JointLpSeconds is { } lp ? Invariant($"{lp:0.000}") : "n/a",
+            r.JointLpSeconds is { } reference && reference > 0 ? Invariant($"{r.WallSeconds / reference:0.00}") : "n/a",
             Invariant($"{r.PeakMemoryMiB:0}"),
             Invariant($"{r.Cost:0.00}"),
             Invariant($"{r.Objective:0.00}"),
@@ -72,8 +75,11 @@ internal static class BenchReport
             r.GapPct is { } gap ? Invariant($"{gap:0.000}") : "n/a",
             Invariant($"{r.BaselineCost:0.00}"),
             Invariant($"{r.ShortfallKwh:0.0}"),
+            Invariant($"{r.ShortSessions}"),
         ];
     }
+
+    private static bool IsText(string header) => header is "profile" or "status";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

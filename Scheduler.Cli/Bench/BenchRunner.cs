@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Scheduler.Optimizer.Synthetic;
 
 namespace Scheduler.Cli.Bench;
 
@@ -16,32 +17,58 @@ internal static class BenchRunner
     /// <summary>How much of a failed child's stderr is shown, in characters.</summary>
     private const int ErrorTailChars = 2_000;
 
-    /// <summary>Measures every size in turn.</summary>
+    /// <summary>Measures every size of every profile in turn, each <paramref name="repeat"/> times; a row holds the median run.</summary>
+    /// <param name="profiles">What couples the sites' sessions.</param>
     /// <param name="sizes">The numbers of sessions.</param>
     /// <param name="seed">The random seed of the synthetic sites.</param>
+    /// <param name="repeat">How many child processes measure each size; the row is the one with the median wall time.</param>
     /// <param name="timeLimit">The solver's wall-time limit; null for none.</param>
-    /// <param name="progress">Where a line per finished size goes.</param>
-    public static IReadOnlyList<BenchRow> Run(IReadOnlyList<int> sizes, int seed, TimeSpan? timeLimit, TextWriter progress)
+    /// <param name="progress">Where a line per finished run goes.</param>
+    public static IReadOnlyList<BenchRow> Run(IReadOnlyList<SyntheticProfile> profiles, IReadOnlyList<int> sizes, int seed, int repeat, TimeSpan? timeLimit, TextWriter progress)
     {
-        var rows = new List<BenchRow>(sizes.Count);
-        foreach (var size in sizes)
+        var rows = new List<BenchRow>(profiles.Count * sizes.Count);
+        foreach (var profile in profiles)
         {
-            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: {size} sessions…"));
-            var row = RunChild(size, seed, timeLimit);
-            progress.WriteLine(row.Result is { } result
-                ? string.Create(CultureInfo.InvariantCulture, $"bench: {size} sessions: {result.Status}, {result.WallSeconds:0.000} s, {result.PeakMemoryMiB:0} MiB")
-                : $"bench: {size} sessions failed: {row.Error}");
-            rows.Add(row);
+            foreach (var size in sizes)
+            {
+                rows.Add(Median(Enumerable.Range(0, repeat).Select(_ => RunOnce(profile, size, seed, timeLimit, progress)).ToList()));
+            }
         }
 
         return rows;
     }
 
-    private static BenchRow RunChild(int size, int seed, TimeSpan? timeLimit)
+    /// <summary>The run of median wall time, with the median joint-LP time of all runs; the first failure if any run failed.</summary>
+    private static BenchRow Median(IReadOnlyList<BenchRow> runs)
+    {
+        if (runs.FirstOrDefault(r => r.Result is null) is { } failed)
+        {
+            return failed;
+        }
+
+        var ordered = runs.OrderBy(r => r.Result!.WallSeconds).ToList();
+        var median = ordered[(ordered.Count - 1) / 2];
+        var lp = runs.Select(r => r.Result!.JointLpSeconds).OfType<double>().Order().ToList();
+        return median with { Result = median.Result! with { JointLpSeconds = lp.Count == 0 ? null : lp[(lp.Count - 1) / 2] } };
+    }
+
+    private static BenchRow RunOnce(SyntheticProfile profile, int size, int seed, TimeSpan? timeLimit, TextWriter progress)
+    {
+        var name = BenchProfiles.Name(profile);
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bench: {name}, {size} sessions…"));
+        var row = RunChild(profile, size, seed, timeLimit);
+        progress.WriteLine(row.Result is { } result
+            ? string.Create(CultureInfo.InvariantCulture, $"bench: {name}, {size} sessions: {result.Status}, {result.WallSeconds:0.000} s, {result.PeakMemoryMiB:0} MiB")
+            : $"bench: {name}, {size} sessions failed: {row.Error}");
+        return row;
+    }
+
+    private static BenchRow RunChild(SyntheticProfile profile, int size, int seed, TimeSpan? timeLimit)
     {
         var arguments = new List<string>
         {
             ChildCommand,
+            "--profile", BenchProfiles.Name(profile),
             "--size", size.ToString(CultureInfo.InvariantCulture),
             "--seed", seed.ToString(CultureInfo.InvariantCulture),
         };
@@ -73,7 +100,7 @@ internal static class BenchRunner
 
         if (process.ExitCode == ExitCodes.Success && result is not null)
         {
-            return new BenchRow(size, result, null);
+            return new BenchRow(BenchProfiles.Name(profile), size, result, null);
         }
 
         string errors;
@@ -88,7 +115,7 @@ internal static class BenchRunner
         }
 
         var reason = result is null ? "no result line" : "a result but a failing exit code";
-        return new BenchRow(size, null, string.Create(CultureInfo.InvariantCulture, $"the child exited with {process.ExitCode} and {reason}. {errors}").Trim());
+        return new BenchRow(BenchProfiles.Name(profile), size, null, string.Create(CultureInfo.InvariantCulture, $"the child exited with {process.ExitCode} and {reason}. {errors}").Trim());
     }
 
     private static void Append(StringBuilder buffer, string? line)

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Scheduler.Cli.Bench;
+using Scheduler.Optimizer.Synthetic;
 
 namespace Scheduler.Cli.Commands;
 
 /// <summary>
-/// <c>scheduler bench-one --size n [--seed s] [--time-limit seconds]</c>: hidden; one measurement of
+/// <c>scheduler bench-one --size n [--profile loose] [--seed s] [--time-limit seconds]</c>: hidden; one measurement of
 /// <c>bench</c>, run in a child process, printed as one JSON line.
 /// </summary>
 internal static class BenchOneCommand
@@ -30,10 +31,23 @@ internal static class BenchOneCommand
             Description = "The random seed.",
             DefaultValueFactory = _ => 1,
         };
+        var profile = new Option<string>("--profile")
+        {
+            Description = "What couples the site's sessions: loose, binding, demand or both.",
+            DefaultValueFactory = _ => BenchProfiles.Name(SyntheticProfile.Loose),
+        };
+        profile.Validators.Add(result =>
+        {
+            if (BenchProfiles.Parse(result.GetValueOrDefault<string>() ?? string.Empty) is null)
+            {
+                result.AddError("--profile: expected loose, binding, demand or both");
+            }
+        });
         var timeLimit = CommonOptions.TimeLimit();
         var command = new Command(BenchRunner.ChildCommand, "Measures one size of the benchmark and prints it as a JSON line.")
         {
             size,
+            profile,
             seed,
             timeLimit,
         };
@@ -43,6 +57,7 @@ internal static class BenchOneCommand
             var result = BenchMeasurement.Measure(
                 parseResult.GetValue(size),
                 parseResult.GetValue(seed),
+                BenchProfiles.Parse(parseResult.GetValue(profile) ?? string.Empty) ?? SyntheticProfile.Loose,
                 CommonOptions.ToTimeSpan(parseResult.GetValue(timeLimit)));
             output.Out.WriteLine(result.ToJsonLine());
             output.Out.Flush();

@@ -41,13 +41,10 @@ internal static class PlanSummary
         Row(grid, "Window", Invariant($"{Local(window.Start, zone)} to {Local(window.End, zone)}, {window.SlotCount} slots of {window.SlotLength.TotalMinutes:0} min"));
         Row(grid, "Status", plan.FallbackReason is { } reason ? $"{plan.Status} ({reason})" : plan.Status.ToString(), StatusStyle(plan.Status));
         Row(grid, "Cost", Money(plan.Cost, currency) + (plan.DemandCost > 0 ? $" (energy {Money(plan.EnergyCost, currency)}, demand {Money(plan.DemandCost, currency)})" : string.Empty));
-        if (Math.Abs(plan.Objective - plan.Cost) >= 0.005)
-        {
-            Row(grid, "Objective", Money(plan.Objective, currency) + " (cost plus the penalty on shortfall)");
-        }
-
-        Row(grid, "Lower bound", plan.LowerBound is { } bound ? Money(bound, currency) : "none (the relaxation was not solved)");
-        Row(grid, "Gap", plan.GapPct is { } gap ? Invariant($"{gap:0.000} %") : "n/a");
+        // The bound is on the objective (cost plus the shortfall penalty), so the gap is shown beside that, never the cost.
+        Row(grid, "Objective", Money(plan.Objective, currency) + " (cost plus the penalty on shortfall)");
+        Row(grid, "Lower bound", plan.LowerBound is { } bound ? Money(bound, currency) + " (on the objective: no plan's objective is lower)" : "none (the relaxation was not solved)");
+        Row(grid, "Gap", plan.GapPct is { } gap ? Invariant($"{gap:0.000} % of the objective above the bound") : "n/a");
         Row(grid, "Baseline", Money(plan.Baseline.Cost, currency) + " (uncontrolled: full power on arrival)");
         Row(grid, "Savings", Savings(plan), plan.Baseline.Cost - plan.Cost >= 0 ? "green" : "yellow");
         Row(grid, "Peak", Invariant($"{plan.PeakKw:0.0} kW (baseline {plan.Baseline.PeakKw:0.0} kW)"));

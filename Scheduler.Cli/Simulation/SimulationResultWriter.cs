@@ -34,6 +34,11 @@ internal static class SimulationResultWriter
                     json.WriteNumber("lowerBound", Math.Round(bound, 4));
                 }
 
+                if (strategy.PlanObjective is { } objective)
+                {
+                    json.WriteNumber("planObjective", Math.Round(objective, 4));
+                }
+
                 json.WriteEndObject();
             }
 

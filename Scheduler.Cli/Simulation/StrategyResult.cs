@@ -11,7 +11,8 @@ namespace Scheduler.Cli.Simulation;
 /// <param name="PeakKw">The highest slot-average import of the site (charging and base load).</param>
 /// <param name="Violations">Limits broken: one per circuit phase or site limit and minute; must be 0 for the scheduler.</param>
 /// <param name="SlotImportKw">The site's import per slot, for the chart.</param>
-/// <param name="LowerBound">For the offline optimum, its LP lower bound; null otherwise.</param>
+/// <param name="LowerBound">For the offline optimum, the LP lower bound on its plan's objective; null otherwise.</param>
+/// <param name="PlanObjective">For the offline optimum, its plan's objective: the planned cost plus the penalty on shortfall; null otherwise.</param>
 internal sealed record StrategyResult(
     string Name,
     double Cost,
@@ -23,4 +24,5 @@ internal sealed record StrategyResult(
     double PeakKw,
     int Violations,
     IReadOnlyList<double> SlotImportKw,
-    double? LowerBound = null);
+    double? LowerBound = null,
+    double? PlanObjective = null);

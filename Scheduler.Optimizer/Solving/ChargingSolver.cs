@@ -1,22 +1,37 @@
-using System.Diagnostics;
 using Scheduler.Optimizer.Model;
 using Scheduler.Optimizer.Plans;
+using Scheduler.Optimizer.Solving.Assembly;
+using Scheduler.Optimizer.Solving.Baseline;
+using Scheduler.Optimizer.Solving.Exact;
+using Scheduler.Optimizer.Solving.Grid;
+using Scheduler.Optimizer.Solving.Pricing;
+using Scheduler.Optimizer.Solving.Relaxation;
+using Scheduler.Optimizer.Solving.Repair;
 
 namespace Scheduler.Optimizer.Solving;
 
 /// <summary>
-/// Plans one site: the entry point of the optimizer. The continuous relaxation (GLOP) gives the lower bound and
-/// a nearly integral starting point; a repair makes it whole amps within every limit; small problems then go to
-/// an exact MIP warm-started with that. Whatever happens, the answer keeps every limit.
+/// Plans one site: the entry point of the optimizer. The continuous relaxation (GLOP) gives the lower bound and a
+/// nearly integral starting point; a repair makes it whole amps within every limit and the demand peaks the
+/// relaxation needed; small problems then go to an exact MIP warm-started with that. Whatever happens, the answer
+/// keeps every limit, and it comes back within the time limit (see <see cref="SolverOptions.TimeLimit"/>).
 /// </summary>
 public static class ChargingSolver
 {
+    /// <summary>The share of the time left that the relaxation may take; the rest is for the repair and the fallback.</summary>
+    private const double RelaxationShare = 0.7;
+
+    /// <summary>The share of the time left that the exact stage may take.</summary>
+    private const double ExactShare = 0.8;
+
     /// <summary>
-    /// The wall time the exact stage may take when the caller sets no limit. Its node limit normally ends it long
-    /// before (about a second); this cap only guards against a pathological case, since a wall-clock cut would make
-    /// the answer depend on the machine's load.
+    /// The wall time the exact stage may take at most. Its node limit normally ends it long before; this cap only
+    /// guards against a pathological case, since a wall-clock cut would make the answer depend on the machine's load.
     /// </summary>
-    private static readonly TimeSpan DefaultExactTime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxExactTime = TimeSpan.FromSeconds(10);
+
+    /// <summary>The exact stage is not started with less time than this left.</summary>
+    private static readonly TimeSpan MinExactTime = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Plans every session of the problem. Never throws for a valid problem; the plan always keeps every limit.</summary>
     /// <param name="problem">The site, tariff, signals, sessions and window.</param>
@@ -26,126 +41,92 @@ public static class ChargingSolver
     {
         ProblemValidator.ThrowIfInvalid(problem);
         options ??= new SolverOptions();
-        var stopwatch = Stopwatch.StartNew();
+        var deadline = Deadline.Start(options.TimeLimit);
         var model = SlotModel.Build(problem);
         var terms = new ObjectiveTerms(model);
         var baseline = UncontrolledBaseline.Compute(model);
+        var outcome = Plan(model, terms, options, deadline);
 
-        Schedule schedule;
-        PlanStatus status;
-        string? fallbackReason = null;
-        double? lowerBound = null;
-        var relaxation = TrySolveRelaxation(model, terms, Remaining(options, stopwatch), options.DecompositionMinPairs, out var failure);
-        if (relaxation is null)
-        {
-            schedule = Fallback(model, terms);
-            status = PlanStatus.Fallback;
-            fallbackReason = failure;
-        }
-        else
-        {
-            lowerBound = relaxation.LowerBound;
-            schedule = Repair(model, terms, relaxation);
-            status = MeetsBound(PlanAssembler.Objective(schedule, terms), relaxation.LowerBound) ? PlanStatus.Optimal : PlanStatus.Feasible;
-            if (status == PlanStatus.Feasible && model.PairCount <= options.ExactStageMaxPairs)
-            {
-                (schedule, status) = TryExact(model, terms, schedule, options, stopwatch);
-            }
-        }
-
-        // Whatever produced it, the schedule is checked once more against every limit before it leaves.
-        IntegerRepair.EnforceLimits(schedule);
-        IntegerRepair.TrimToRequest(schedule);
-        return PlanAssembler.Assemble(schedule, terms, status, fallbackReason, lowerBound, baseline, stopwatch.ElapsedMilliseconds);
+        // Whatever produced it, the schedule is checked once more against every limit and request before it leaves.
+        LimitGuard.Enforce(outcome.Schedule);
+        RequestTrim.Apply(outcome.Schedule);
+        var status = outcome.FallbackReason is not null ? PlanStatus.Fallback
+            : Closed(PlanAssembler.Objective(outcome.Schedule, terms), outcome.LowerBound) ? PlanStatus.Optimal
+            : PlanStatus.Feasible;
+        return PlanAssembler.Assemble(outcome.Schedule, terms, status, outcome.FallbackReason, outcome.LowerBound, baseline, (long)deadline.Elapsed.TotalMilliseconds);
     }
 
-    private static LpRelaxation.Result? TrySolveRelaxation(SlotModel model, ObjectiveTerms terms, TimeSpan? timeLimit, int decompositionMinPairs, out string? failure)
+    /// <summary>
+    /// Solves the continuous relaxation alone, as one joint LP: the reference a benchmark measures the whole solve
+    /// against, and an independent view of what the limits allow each session.
+    /// </summary>
+    /// <param name="problem">The site, tariff, signals, sessions and window.</param>
+    /// <param name="timeLimit">The most wall time the LP may take; null for none.</param>
+    /// <exception cref="ArgumentException">The problem is invalid (see <see cref="ProblemValidator"/>).</exception>
+    public static RelaxationResult SolveRelaxation(PlanningProblem problem, TimeSpan? timeLimit = null)
     {
-        if (timeLimit is { } limit && limit <= TimeSpan.Zero)
+        ProblemValidator.ThrowIfInvalid(problem);
+        var deadline = Deadline.Start(timeLimit);
+        var model = SlotModel.Build(problem);
+        var outcome = RelaxationSolver.Solve(model, new ObjectiveTerms(model), deadline, decompose: false);
+        var elapsed = (long)deadline.Elapsed.TotalMilliseconds;
+        if (outcome.Plan is not { } relaxed)
         {
-            failure = "no time was left for the relaxation";
-            return null;
+            return new RelaxationResult(false, null, [], elapsed, outcome.Failure);
         }
 
-        try
-        {
-            var result = LpRelaxation.Solve(model, terms, timeLimit, decompositionMinPairs);
-            failure = result.Message;
-            return result.Solved ? result : null;
-        }
-        catch (Exception ex) when (ex is ApplicationException or InvalidOperationException or OutOfMemoryException)
-        {
-            failure = $"the relaxation failed: {ex.Message}";
-            return null;
-        }
-    }
-
-    /// <summary>From the relaxation to whole amps within every limit, then cheaper where it can be.</summary>
-    private static Schedule Repair(SlotModel model, ObjectiveTerms terms, LpRelaxation.Result relaxation)
-    {
-        var schedule = IntegerRepair.RoundDown(model, relaxation.Currents);
-        var order = ByMissingShare(schedule);
-        var demandCharged = model.HasDemandCharges;
-        if (demandCharged)
-        {
-            // First keep the peaks where the relaxation put them; only what cannot fit under them may raise them.
-            var peaks = schedule.DemandPeaksKw().Zip(relaxation.DemandPeakKw, Math.Max).ToArray();
-            IntegerRepair.Fill(schedule, order, schedule.PeakCapsKw(peaks), terms);
-        }
-
-        IntegerRepair.Fill(schedule, order, null, terms);
-        IntegerRepair.MoveToCheaperSlots(schedule, terms, protectPeak: demandCharged);
-        IntegerRepair.Fill(schedule, ByMissingShare(schedule), demandCharged ? schedule.PeakCapsKw(schedule.DemandPeaksKw()) : null, terms);
-        return schedule;
-    }
-
-    /// <summary>The safe schedule when there is no relaxation: earliest departure first, each in its cheapest slots.</summary>
-    private static Schedule Fallback(SlotModel model, ObjectiveTerms terms)
-    {
-        var schedule = new Schedule(model);
-        var order = Enumerable.Range(0, model.Sessions.Length)
-            .OrderBy(i => model.Problem.Sessions[i].Departure)
-            .ThenBy(i => i)
+        var delivered = model.Sessions
+            .Select(s => Enumerable.Range(0, s.Length).Sum(j => relaxed.Currents[s.Index][j] * s.KwhPerAmp[j]))
             .ToArray();
-        IntegerRepair.Fill(schedule, order, null, terms);
-        IntegerRepair.MoveToCheaperSlots(schedule, terms, protectPeak: model.HasDemandCharges);
-        return schedule;
+        return new RelaxationResult(true, relaxed.LowerBound, delivered, elapsed, null);
     }
 
-    private static (Schedule Schedule, PlanStatus Status) TryExact(SlotModel model, ObjectiveTerms terms, Schedule heuristic, SolverOptions options, Stopwatch stopwatch)
+    private static SolveOutcome Plan(SlotModel model, ObjectiveTerms terms, SolverOptions options, Deadline deadline)
     {
-        var remaining = Remaining(options, stopwatch);
-        var budget = remaining is { } r ? (r < DefaultExactTime ? r : DefaultExactTime) : DefaultExactTime;
-        if (budget <= TimeSpan.FromMilliseconds(50))
+        var relaxation = RelaxationSolver.Solve(model, terms, deadline.Share(RelaxationShare));
+        if (relaxation.Plan is not { } relaxed)
         {
-            return (heuristic, PlanStatus.Feasible);
+            return new SolveOutcome(RepairPipeline.Fallback(model, terms, deadline), null, relaxation.Failure);
+        }
+
+        var schedule = RepairPipeline.FromRelaxation(model, terms, relaxed, deadline);
+        var bound = relaxed.LowerBound;
+        if (!Closed(PlanAssembler.Objective(schedule, terms), bound) && model.PairCount <= options.ExactStageMaxPairs)
+        {
+            (schedule, bound) = TryExact(model, terms, schedule, bound, deadline);
+        }
+
+        return new SolveOutcome(schedule, bound, null);
+    }
+
+    /// <summary>The exact MIP, warm-started with the repair; its schedule where it is better, and its bound where it is higher.</summary>
+    private static (Schedule Schedule, double Bound) TryExact(SlotModel model, ObjectiveTerms terms, Schedule heuristic, double bound, Deadline deadline)
+    {
+        var budget = deadline.Budget(ExactShare, MaxExactTime) ?? MaxExactTime;
+        if (budget < MinExactTime)
+        {
+            return (heuristic, bound);
         }
 
         var exact = ExactStage.Solve(model, terms, heuristic, budget);
-        if (exact.Schedule is not { } candidate)
+        var best = heuristic;
+        if (exact.Schedule is { } candidate)
         {
-            return (heuristic, PlanStatus.Feasible);
+            LimitGuard.Enforce(candidate);
+            RequestTrim.Apply(candidate);
+            if (PlanAssembler.Objective(candidate, terms) < PlanAssembler.Objective(heuristic, terms) - Tolerance.Money)
+            {
+                best = candidate;
+            }
         }
 
-        IntegerRepair.EnforceLimits(candidate);
-        IntegerRepair.TrimToRequest(candidate);
-        var better = PlanAssembler.Objective(candidate, terms) <= PlanAssembler.Objective(heuristic, terms) + 1e-9;
-        var chosen = better ? candidate : heuristic;
-        return (chosen, better && exact.ProvenOptimal ? PlanStatus.Optimal : PlanStatus.Feasible);
+        return (best, exact.BestBound is { } proven ? Math.Max(bound, Math.Min(proven, PlanAssembler.Objective(best, terms))) : bound);
     }
 
-    private static int[] ByMissingShare(Schedule schedule)
-    {
-        var sessions = schedule.Model.Sessions;
-        return Enumerable.Range(0, sessions.Length)
-            .OrderByDescending(i => sessions[i].TargetKwh <= 0 ? 0 : (sessions[i].TargetKwh - schedule.EnergyKwh(i)) / sessions[i].TargetKwh)
-            .ThenBy(i => i)
-            .ToArray();
-    }
+    /// <summary>Whether the objective meets the bound within <see cref="Tolerance.OptimalGap"/>.</summary>
+    private static bool Closed(double objective, double? lowerBound) =>
+        lowerBound is { } bound && objective - bound <= Tolerance.OptimalGap * Math.Max(1, Math.Abs(bound));
 
-    private static bool MeetsBound(double objective, double lowerBound) =>
-        objective - lowerBound <= 1e-6 * Math.Max(1, Math.Abs(lowerBound));
-
-    private static TimeSpan? Remaining(SolverOptions options, Stopwatch stopwatch) =>
-        options.TimeLimit is { } limit ? limit - stopwatch.Elapsed : null;
+    /// <summary>What the planning produced: the schedule, the best lower bound, and why it is a fallback if it is.</summary>
+    private sealed record SolveOutcome(Schedule Schedule, double? LowerBound, string? FallbackReason);
 }

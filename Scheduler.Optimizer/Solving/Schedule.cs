@@ -1,21 +1,20 @@
+using Scheduler.Optimizer.Solving.Grid;
+
 namespace Scheduler.Optimizer.Solving;
 
 /// <summary>
-/// A whole-amp current for every session in every slot it covers, with the load it puts on every circuit,
-/// phase and slot kept up to date, so that a stage can ask how many more amps fit anywhere in constant time.
+/// A whole-amp current for every session in every slot it covers, with the load it puts on every circuit, phase
+/// and slot kept up to date, so that a stage can ask how many more amps fit anywhere in constant time.
 /// </summary>
 internal sealed class Schedule
 {
-    private const double Tolerance = 1e-9;
-
-    private readonly SlotModel _model;
     private readonly double[][][] _circuitA;
     private readonly double[] _siteKw;
     private readonly double[] _averageKw;
 
     public Schedule(SlotModel model)
     {
-        _model = model;
+        Model = model;
         Currents = model.Sessions.Select(s => new int[s.Length]).ToArray();
         _circuitA = model.Circuits.Select(_ => new[] { new double[model.SlotCount], new double[model.SlotCount], new double[model.SlotCount] }).ToArray();
         _siteKw = new double[model.SlotCount];
@@ -25,16 +24,39 @@ internal sealed class Schedule
     /// <summary>Per session, the current in each covered slot (local index).</summary>
     public int[][] Currents { get; }
 
-    public SlotModel Model => _model;
+    public SlotModel Model { get; }
+
+    /// <summary>A copy with the same currents.</summary>
+    public Schedule Clone()
+    {
+        var copy = new Schedule(Model);
+        copy.CopyFrom(this);
+        return copy;
+    }
+
+    /// <summary>Takes every current of <paramref name="other"/>, a schedule of the same model.</summary>
+    public void CopyFrom(Schedule other)
+    {
+        for (var i = 0; i < Currents.Length; i++)
+        {
+            for (var j = 0; j < Currents[i].Length; j++)
+            {
+                Set(i, j, other.Currents[i][j]);
+            }
+        }
+    }
 
     /// <summary>The average import of slot k: base load plus charging weighted by coverage, in kW.</summary>
-    public double AverageImportKw(int k) => _model.BaseAverageKw[k] + _averageKw[k];
+    public double AverageImportKw(int k) => Model.BaseAverageKw[k] + _averageKw[k];
+
+    /// <summary>The charging power in slot k while the sessions draw, in kW.</summary>
+    public double ChargingKw(int k) => _siteKw[k];
 
     /// <summary>The highest average import over the window.</summary>
     public double PeakKw()
     {
         var peak = 0.0;
-        for (var k = 0; k < _model.SlotCount; k++)
+        for (var k = 0; k < Model.SlotCount; k++)
         {
             peak = Math.Max(peak, AverageImportKw(k));
         }
@@ -42,9 +64,39 @@ internal sealed class Schedule
         return peak;
     }
 
+    /// <summary>Per demand term, the peak it is billed at now: its recorded peak or the highest covered import, whichever is higher.</summary>
+    public double[] DemandPeaksKw()
+    {
+        var peaks = new double[Model.DemandTerms.Length];
+        for (var d = 0; d < peaks.Length; d++)
+        {
+            var term = Model.DemandTerms[d];
+            peaks[d] = term.PeakSoFarKw;
+            foreach (var k in term.Slots)
+            {
+                peaks[d] = Math.Max(peaks[d], AverageImportKw(k));
+            }
+        }
+
+        return peaks;
+    }
+
+    /// <summary>What the demand terms bill for the schedule's peaks: each its price times the peak above what it recorded.</summary>
+    public double DemandCost()
+    {
+        var peaks = DemandPeaksKw();
+        var cost = 0.0;
+        for (var d = 0; d < peaks.Length; d++)
+        {
+            cost += Model.DemandTerms[d].PerKw * (peaks[d] - Model.DemandTerms[d].PeakSoFarKw);
+        }
+
+        return cost;
+    }
+
     public double EnergyKwh(int i)
     {
-        var s = _model.Sessions[i];
+        var s = Model.Sessions[i];
         var energy = 0.0;
         for (var j = 0; j < s.Length; j++)
         {
@@ -54,10 +106,16 @@ internal sealed class Schedule
         return energy;
     }
 
+    /// <summary>What session i still lacks of its target, in kWh (negative when it gets more).</summary>
+    public double MissingKwh(int i) => Model.Sessions[i].TargetKwh - EnergyKwh(i);
+
+    /// <summary>The amps still free on circuit c's phase p in slot k.</summary>
+    public double CircuitRoomA(int c, int p, int k) => Model.Circuits[c].LimitA - _circuitA[c][p][k];
+
     /// <summary>How many amps session i could add in its local slot j without breaking any circuit or site limit, or its maximum.</summary>
     public int Headroom(int i, int j)
     {
-        var s = _model.Sessions[i];
+        var s = Model.Sessions[i];
         var k = s.First + j;
         var cap = (double)(s.MaxA - Currents[i][j]);
         foreach (var c in s.CircuitChain)
@@ -66,54 +124,31 @@ internal sealed class Schedule
             {
                 if ((s.PhaseMask & (1 << p)) != 0)
                 {
-                    cap = Math.Min(cap, _model.Circuits[c].LimitA - _circuitA[c][p][k]);
+                    cap = Math.Min(cap, Model.Circuits[c].LimitA - _circuitA[c][p][k]);
                 }
             }
         }
 
-        cap = Math.Min(cap, (_model.HeadroomKw[k] - _siteKw[k]) / s.KwPerAmp);
-        return Math.Max(0, (int)Math.Floor(cap + Tolerance));
+        cap = Math.Min(cap, (Model.HeadroomKw[k] - _siteKw[k]) / s.KwPerAmp);
+        return Math.Max(0, (int)Math.Floor(cap + Tolerance.Amps));
     }
 
-    /// <summary>Per demand term, the peak it is billed at now: its recorded peak or the highest covered import, whichever is higher.</summary>
-    public double[] DemandPeaksKw() =>
-        _model.DemandTerms.Select(t => Math.Max(t.PeakSoFarKw, t.Slots.Max(AverageImportKw))).ToArray();
-
-    /// <summary>
-    /// Per slot, the highest average import that raises no demand charge above <paramref name="termPeaksKw"/>: the lowest
-    /// of the peaks of the terms covering it; +∞ where none does.
-    /// </summary>
-    public double[] PeakCapsKw(double[] termPeaksKw)
+    /// <summary>How many amps session i could add in local slot j before the slot's average import passes <paramref name="capKw"/> (+∞: no cap).</summary>
+    public int RoomUnder(int i, int j, double capKw)
     {
-        var caps = Enumerable.Repeat(double.PositiveInfinity, _model.SlotCount).ToArray();
-        for (var d = 0; d < _model.DemandTerms.Length; d++)
-        {
-            foreach (var k in _model.DemandTerms[d].Slots)
-            {
-                caps[k] = Math.Min(caps[k], termPeaksKw[d]);
-            }
-        }
-
-        return caps;
-    }
-
-    /// <summary>How many amps session i could add in local slot j before slot's average import passes <paramref name="peakKw"/>.</summary>
-    public int PeakHeadroom(int i, int j, double peakKw)
-    {
-        var s = _model.Sessions[i];
-        var k = s.First + j;
-        if (double.IsPositiveInfinity(peakKw))
+        if (double.IsPositiveInfinity(capKw))
         {
             return int.MaxValue;
         }
 
+        var s = Model.Sessions[i];
         var perAmp = s.KwPerAmp * s.Coverage[j];
-        return Math.Max(0, (int)Math.Floor(((peakKw - AverageImportKw(k)) / perAmp) + Tolerance));
+        return Math.Max(0, (int)Math.Floor(((capKw - AverageImportKw(s.First + j)) / perAmp) + Tolerance.Amps));
     }
 
     public void Set(int i, int j, int currentA)
     {
-        var s = _model.Sessions[i];
+        var s = Model.Sessions[i];
         var delta = currentA - Currents[i][j];
         if (delta == 0)
         {
@@ -137,29 +172,30 @@ internal sealed class Schedule
         _averageKw[k] += delta * s.KwPerAmp * s.Coverage[j];
     }
 
-    /// <summary>The first limit that slot k breaks, as (circuit index or −1 for the site, phase), or null.</summary>
-    public (int Circuit, int Phase)? OverloadedOn(int k, out double excess)
+    /// <summary>The first limit slot k breaks, or null when it keeps them all.</summary>
+    public LimitBreach? BreachIn(int k)
     {
-        for (var c = 0; c < _model.Circuits.Length; c++)
+        for (var c = 0; c < Model.Circuits.Length; c++)
         {
             for (var p = 0; p < 3; p++)
             {
-                excess = _circuitA[c][p][k] - _model.Circuits[c].LimitA;
-                if (excess > 1e-7)
+                var excess = _circuitA[c][p][k] - Model.Circuits[c].LimitA;
+                if (excess > Tolerance.Limit)
                 {
-                    return (c, p);
+                    return new LimitBreach(k, c, p, excess);
                 }
             }
         }
 
-        excess = _siteKw[k] - _model.HeadroomKw[k];
-        return excess > 1e-7 ? (-1, 0) : null;
+        var siteExcess = _siteKw[k] - Model.HeadroomKw[k];
+        return siteExcess > Tolerance.Limit ? new LimitBreach(k, LimitBreach.Site, 0, siteExcess) : null;
     }
 
-    /// <summary>Whether session i loads the given circuit (or the site, −1) on the given phase.</summary>
-    public bool Loads(int i, int circuit, int phase)
+    /// <summary>Whether session i loads the limit of <paramref name="breach"/>.</summary>
+    public bool Loads(int i, LimitBreach breach)
     {
-        var s = _model.Sessions[i];
-        return circuit < 0 || ((s.PhaseMask & (1 << phase)) != 0 && s.CircuitChain.Contains(circuit));
+        var s = Model.Sessions[i];
+        return breach.Circuit == LimitBreach.Site
+            || ((s.PhaseMask & (1 << breach.Phase)) != 0 && Array.IndexOf(s.CircuitChain, breach.Circuit) >= 0);
     }
 }

@@ -13,11 +13,4 @@ public sealed record SolverOptions
     /// </summary>
     /// <value>The default is 2,000 pairs (about 40 sessions over a day).</value>
     public int ExactStageMaxPairs { get; init; } = 2_000;
-
-    /// <summary>
-    /// Sites with at least this many (session, slot) pairs first solve the relaxation one top-level circuit at a
-    /// time (exact when the site's import limit does not bind; otherwise the joint relaxation follows).
-    /// </summary>
-    /// <value>The default is 20,000 pairs.</value>
-    public int DecompositionMinPairs { get; init; } = LpRelaxation.DefaultDecompositionMinPairs;
 }

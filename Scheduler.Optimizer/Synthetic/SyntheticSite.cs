@@ -16,10 +16,23 @@ public static class SyntheticSite
     /// <summary>Sub-feeders on one feeder.</summary>
     private const int SubFeedersPerFeeder = 5;
 
+    /// <summary>The share of the chargers' full power the grid connection carries in the loose profiles.</summary>
+    private const double LooseGridShare = 0.35;
+
+    /// <summary>The share of the chargers' full power the grid connection carries where it binds.</summary>
+    private const double BindingGridShare = 0.10;
+
+    /// <summary>SCE TOU-8 Option D's facility charge on the month's highest demand, per kW.</summary>
+    private const double FacilityPerKw = 25.36;
+
+    /// <summary>SCE TOU-8 Option D's charge on the highest demand inside 16:00–21:00 on weekdays, per kW.</summary>
+    private const double OnPeakPerKw = 29.54;
+
     /// <summary>Creates a depot with one charger per session and a 24-hour window of 15-minute slots from noon.</summary>
     /// <param name="sessions">The number of vehicles, at least 1.</param>
     /// <param name="seed">The random seed.</param>
-    public static PlanningProblem Create(int sessions, int seed = 1)
+    /// <param name="profile">What couples the site: nothing much, the grid connection, demand charges, or both.</param>
+    public static PlanningProblem Create(int sessions, int seed = 1, SyntheticProfile profile = SyntheticProfile.Loose)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sessions, 1);
         var random = new Random(seed);
@@ -52,7 +65,8 @@ public static class SyntheticSite
         }
 
         var fullPowerKw = sessions * 230.0 * 3 * 32 / 1000;
-        var gridLimitKw = Math.Round(fullPowerKw * 0.35);
+        var binding = profile is SyntheticProfile.Binding or SyntheticProfile.Both;
+        var gridLimitKw = Math.Max(1, Math.Round(fullPowerKw * (binding ? BindingGridShare : LooseGridShare)));
         var site = new Site("synthetic-depot", zone, 230, gridLimitKw, circuits, chargers, []);
 
         // Vehicles arrive between 15:00 and 21:00 and leave between 05:00 and 09:00, at any minute.
@@ -83,6 +97,22 @@ public static class SyntheticSite
             new("dr-evening", start + Duration.FromHours(6), start + Duration.FromHours(8), Math.Round(gridLimitKw * 0.5)),
         };
 
-        return new PlanningProblem(site, new Tariff("EUR", prices), signals, list, window);
+        var demandCharged = profile is SyntheticProfile.Demand or SyntheticProfile.Both;
+        var tariff = demandCharged ? new Tariff("EUR", prices, DemandCharges(zone, start)) : new Tariff("EUR", prices);
+        return new PlanningProblem(site, tariff, signals, list, window);
+    }
+
+    /// <summary>A facility charge over every slot and an on-peak charge over 16:00–21:00 local of the first day, as SCE TOU-8 D bills them.</summary>
+    private static DemandCharge[] DemandCharges(DateTimeZone zone, Instant start)
+    {
+        var day = start.InZone(zone).Date;
+        var onPeak = new Interval(
+            day.At(new LocalTime(16, 0)).InZoneStrictly(zone).ToInstant(),
+            day.At(new LocalTime(21, 0)).InZoneStrictly(zone).ToInstant());
+        return
+        [
+            new DemandCharge("facility", FacilityPerKw),
+            new DemandCharge("on-peak", OnPeakPerKw, [onPeak]),
+        ];
     }
 }

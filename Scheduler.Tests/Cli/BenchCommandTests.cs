@@ -7,13 +7,14 @@ public sealed class BenchCommandTests
     [Fact]
     public void Bench_OneSmallSize_ExitsZeroAndPrintsBothTables()
     {
-        var run = CliRun.Of("bench", "--sizes", "5", "--time-limit", "2");
+        var run = CliRun.Of("bench", "--profiles", "loose,both", "--sizes", "5", "--repeat", "1", "--time-limit", "2");
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("peak MiB", run.Out, StringComparison.Ordinal);
-        Assert.Contains("| sessions | slots | status | wall s | peak MiB |", run.Out, StringComparison.Ordinal);
-        Assert.Contains("| 5 | 96 | ", run.Out, StringComparison.Ordinal);
-        Assert.Contains("bench: 5 sessions", run.Error, StringComparison.Ordinal);
+        Assert.Contains("| profile | sessions | slots | status | wall s | joint LP s | × LP | peak MiB |", run.Out, StringComparison.Ordinal);
+        Assert.Contains("| loose | 5 | 96 | ", run.Out, StringComparison.Ordinal);
+        Assert.Contains("| both | 5 | 96 | ", run.Out, StringComparison.Ordinal);
+        Assert.Contains("bench: both, 5 sessions", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -26,5 +27,17 @@ public sealed class BenchCommandTests
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains("--sizes", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--profiles", "tight")]
+    [InlineData("--profiles", ",")]
+    [InlineData("--repeat", "0")]
+    public void Bench_BadProfilesOrRepeat_ExitsWithBadInputNamingTheOption(string option, string value)
+    {
+        var run = CliRun.Of("bench", option, value);
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains(option, run.Error, StringComparison.Ordinal);
     }
 }

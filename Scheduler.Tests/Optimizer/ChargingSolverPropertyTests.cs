@@ -44,22 +44,6 @@ public sealed class ChargingSolverPropertyTests
     }
 
     [Fact]
-    public void Solve_RandomScenariosFeederByFeeder_KeepsEveryInvariantAndTheJointBound()
-    {
-        // Solving the relaxation one top-level circuit at a time must end where the joint relaxation does: either
-        // the blocks' currents keep the site limit (and their sum is the joint optimum) or the joint LP is solved.
-        AssertForAll(s =>
-        {
-            var decomposed = ChargingSolver.Solve(s.Problem, new SolverOptions { ExactStageMaxPairs = 0, DecompositionMinPairs = 0 });
-            var joint = ChargingSolver.Solve(s.Problem, new SolverOptions { ExactStageMaxPairs = 0, DecompositionMinPairs = int.MaxValue });
-            var bound = decomposed.LowerBound is { } d && joint.LowerBound is { } j && Math.Abs(d - j) <= 1e-6 * Math.Max(1, Math.Abs(j))
-                ? []
-                : new[] { $"lower bound {decomposed.LowerBound} feeder by feeder, {joint.LowerBound} jointly" };
-            return bound.Concat(PlanChecker.Violations(s.Problem, decomposed));
-        });
-    }
-
-    [Fact]
     public void Solve_NoTimeForTheRelaxation_FallsBackToAPlanThatKeepsEveryInvariant()
     {
         AssertForAll(s =>

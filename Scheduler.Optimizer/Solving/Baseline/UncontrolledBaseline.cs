@@ -1,6 +1,7 @@
 using Scheduler.Optimizer.Plans;
+using Scheduler.Optimizer.Solving.Grid;
 
-namespace Scheduler.Optimizer.Solving;
+namespace Scheduler.Optimizer.Solving.Baseline;
 
 /// <summary>
 /// What the site would pay without a scheduler: every session draws its maximum from arrival until it has its
@@ -12,7 +13,7 @@ internal static class UncontrolledBaseline
     {
         var sessions = model.Sessions;
         var remaining = sessions.Select(s => s.EnergyKwh).ToArray();
-        var present = IntegerRepair.SessionsBySlot(model);
+        var present = model.Present;
 
         // Deepest circuits first, so a feeder's cut is applied to what its sub-feeders already allow.
         var depth = model.Circuits.Select((_, c) => sessions.Where(s => s.CircuitChain.Contains(c)).Select(s => Array.IndexOf(s.CircuitChain, c)).DefaultIfEmpty(0).Min()).ToArray();

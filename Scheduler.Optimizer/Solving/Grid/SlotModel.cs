@@ -1,7 +1,7 @@
 using NodaTime;
 using Scheduler.Optimizer.Model;
 
-namespace Scheduler.Optimizer.Solving;
+namespace Scheduler.Optimizer.Solving.Grid;
 
 /// <summary>
 /// A <see cref="PlanningProblem"/> compiled onto its slot grid: arrays indexed by slot, session and circuit,
@@ -9,6 +9,9 @@ namespace Scheduler.Optimizer.Solving;
 /// </summary>
 internal sealed class SlotModel
 {
+    private Loads? _peaks;
+    private IReadOnlyList<(int Session, int Local)>[]? _present;
+
     private SlotModel(
         PlanningProblem problem,
         double slotHours,
@@ -29,14 +32,18 @@ internal sealed class SlotModel
         Sessions = sessions;
         Circuits = circuits;
         DemandTerms = demandTerms;
-        DemandPerKw = new double[slotHours > 0 ? pricePerKwh.Length : 0];
-        foreach (var term in demandTerms)
+        DemandPerKw = new double[pricePerKwh.Length];
+        var termsAt = Enumerable.Range(0, pricePerKwh.Length).Select(_ => new List<int>()).ToArray();
+        for (var d = 0; d < demandTerms.Length; d++)
         {
-            foreach (var k in term.Slots)
+            foreach (var k in demandTerms[d].Slots)
             {
-                DemandPerKw[k] += term.PerKw;
+                DemandPerKw[k] += demandTerms[d].PerKw;
+                termsAt[k].Add(d);
             }
         }
+
+        TermsAt = termsAt.Select(t => t.ToArray()).ToArray();
     }
 
     public PlanningProblem Problem { get; }
@@ -64,8 +71,17 @@ internal sealed class SlotModel
     /// <summary>The demand charges that cost something (price above zero), on the slot grid.</summary>
     public DemandTerm[] DemandTerms { get; }
 
+    /// <summary>Per slot, the indices of the demand terms covering it.</summary>
+    public int[][] TermsAt { get; }
+
     /// <summary>Per slot, the summed price per kW of every charge covering it: what one more kW of average import there could cost at most.</summary>
     public double[] DemandPerKw { get; }
+
+    /// <summary>Per slot, the (session, local slot) pairs of the sessions that cover it; computed once on first use.</summary>
+    public IReadOnlyList<(int Session, int Local)>[] Present => _present ??= SessionsBySlot();
+
+    /// <summary>The loads with every session at its maximum, computed once on first use.</summary>
+    public Loads Peaks => _peaks ??= Loads.AtMaximum(this);
 
     /// <summary>Whether any demand charge costs something.</summary>
     public bool HasDemandCharges => DemandTerms.Length > 0;
@@ -192,6 +208,20 @@ internal sealed class SlotModel
         }
 
         return peaks;
+    }
+
+    private IReadOnlyList<(int Session, int Local)>[] SessionsBySlot()
+    {
+        var present = Enumerable.Range(0, SlotCount).Select(_ => new List<(int, int)>()).ToArray();
+        foreach (var s in Sessions)
+        {
+            for (var j = 0; j < s.Length; j++)
+            {
+                present[s.First + j].Add((s.Index, j));
+            }
+        }
+
+        return present;
     }
 
     /// <summary>The indices of the circuits from the charger's own up to the top of the tree.</summary>

@@ -1,8 +1,9 @@
 using System.Globalization;
 using NodaTime;
 using Scheduler.Optimizer.Plans;
+using Scheduler.Optimizer.Solving.Pricing;
 
-namespace Scheduler.Optimizer.Solving;
+namespace Scheduler.Optimizer.Solving.Assembly;
 
 /// <summary>Prices a schedule and turns it into a <see cref="Plan"/>: sessions with periods, and the site's load per slot.</summary>
 internal static class PlanAssembler

@@ -1,4 +1,4 @@
-namespace Scheduler.Optimizer.Solving;
+namespace Scheduler.Optimizer.Solving.Grid;
 
 /// <summary>A circuit on the slot grid: its per-phase limit and, per phase, the sessions whose current it carries.</summary>
 /// <param name="Id">The circuit's id.</param>

@@ -1,4 +1,4 @@
-namespace Scheduler.Optimizer.Solving;
+namespace Scheduler.Optimizer.Solving.Grid;
 
 /// <summary>A demand charge on the slot grid: what it costs per kW above its recorded peak, and the slots it covers.</summary>
 /// <param name="Id">The charge's id.</param>

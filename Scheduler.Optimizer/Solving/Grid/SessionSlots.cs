@@ -1,6 +1,7 @@
 using Scheduler.Optimizer.Model;
+using Scheduler.Optimizer.Solving.Pricing;
 
-namespace Scheduler.Optimizer.Solving;
+namespace Scheduler.Optimizer.Solving.Grid;
 
 /// <summary>One session on the slot grid: the slots it may use, how much of each, its current range and its load.</summary>
 internal sealed class SessionSlots

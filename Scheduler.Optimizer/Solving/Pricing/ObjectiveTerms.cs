@@ -1,0 +1,102 @@
+using Scheduler.Optimizer.Solving.Grid;
+
+namespace Scheduler.Optimizer.Solving.Pricing;
+
+/// <summary>
+/// The parts of the objective beyond the bill: the penalty on shortfall and the tie-break towards early charging.
+/// The relaxation, the repair and the exact stage all price a plan with these same terms.
+/// </summary>
+internal sealed class ObjectiveTerms
+{
+    /// <summary>The shortfall of a session is cut into this many equal parts of its request, each dearer than the last.</summary>
+    public const int PenaltySegments = 20;
+
+    /// <summary>The largest tie-break per kWh, far below any price step a feed can express (0.01 per MWh).</summary>
+    public const double MaxTieBreakPerKwh = 1e-7;
+
+    /// <summary>How much more than the dearest usable slot the last fraction of a step costs when it is missing.</summary>
+    public const double RoundingMarginPerKwh = 0.01;
+
+    /// <summary>A kWh short costs at least this many times the dearest energy price of the window.</summary>
+    public const double PenaltyPriceFactor = 100;
+
+    /// <summary>... plus this many times the most one kWh in one slot could add to the demand charges.</summary>
+    public const double PenaltyDemandFactor = 10;
+
+    /// <summary>The floor under the dearest price the penalty scales with, so that free or negative energy still leaves shortfall dear.</summary>
+    public const double PenaltyPriceFloorPerKwh = 0.01;
+
+    public ObjectiveTerms(SlotModel model)
+    {
+        // A kWh short must cost more than any kWh delivered could: its price, plus the demand charges that
+        // delivering it in one slot could add (a kWh in a slot of h hours raises the average by 1/h kW).
+        var maxAbsPrice = model.PricePerKwh.Length == 0 ? 0 : model.PricePerKwh.Max(Math.Abs);
+        var maxDemandPerKw = model.DemandPerKw.DefaultIfEmpty(0).Max();
+        BasePenaltyPerKwh = (PenaltyPriceFactor * Math.Max(maxAbsPrice, PenaltyPriceFloorPerKwh))
+            + (PenaltyDemandFactor * maxDemandPerKw / model.SlotHours);
+    }
+
+    /// <summary>The penalty per kWh in the first segment of shortfall beyond rounding.</summary>
+    public double BasePenaltyPerKwh { get; }
+
+    /// <summary>The tie-break per kWh delivered by session i in slot k of <paramref name="slotCount"/>: later slots cost a hair more.</summary>
+    public static double TieBreak(int slotCount, int i, int k) => MaxTieBreakPerKwh * k / Math.Max(1, slotCount);
+
+    /// <summary>The penalty per kWh of segment j (0-based); the slopes grow, so shortfall is shared out.</summary>
+    public double SegmentSlope(int j) => BasePenaltyPerKwh * (1 + j);
+
+    /// <summary>
+    /// The segments of a session's shortfall as (size in kWh, penalty per kWh), cheapest first. The first is one
+    /// amp-slot, priced just above the dearest energy the session could use: whole amps cannot always hit the
+    /// target exactly, and that last fraction of a step should cost what delivering it would, not a penalty. It
+    /// leaves out the demand charges on purpose: a plan may leave a driver less than one amp-slot short rather than
+    /// raise the site's peak for it, as whole amps would have to, so the relaxation's bound and the plan weigh that
+    /// last fraction alike. The rest of the target is cut into equal segments with ever steeper slopes, so that
+    /// shortfall is shared.
+    /// </summary>
+    public (double SizeKwh, double PerKwh)[] Segments(SlotModel model, SessionSlots s)
+    {
+        if (s.TargetKwh <= 0 || s.Length == 0)
+        {
+            return [];
+        }
+
+        var rounding = RoundingKwh(model, s);
+        var segments = new (double, double)[PenaltySegments + 1];
+        segments[0] = (rounding, RoundingPerKwh(model, s));
+        var rest = (s.TargetKwh - rounding) / PenaltySegments;
+        for (var j = 0; j < PenaltySegments; j++)
+        {
+            segments[j + 1] = (rest, SegmentSlope(j));
+        }
+
+        return segments;
+    }
+
+    /// <summary>The size of the session's first, cheap shortfall segment: one amp-slot, or its whole target if smaller.</summary>
+    public double RoundingKwh(SlotModel model, SessionSlots s) => Math.Min(s.TargetKwh, s.KwPerAmp * model.SlotHours);
+
+    /// <summary>The price per kWh of the session's rounding segment: its dearest energy price plus <see cref="RoundingMarginPerKwh"/>.</summary>
+    public double RoundingPerKwh(SlotModel model, SessionSlots s) =>
+        Enumerable.Range(s.First, s.Length).Max(k => Math.Max(0, model.PricePerKwh[k])) + RoundingMarginPerKwh;
+
+    /// <summary>The penalty for falling <paramref name="shortKwh"/> short of the session's target.</summary>
+    public double Penalty(SlotModel model, SessionSlots s, double shortKwh)
+    {
+        var penalty = 0.0;
+        var remaining = shortKwh;
+        foreach (var (size, perKwh) in Segments(model, s))
+        {
+            if (remaining <= 0)
+            {
+                break;
+            }
+
+            var part = Math.Min(size, remaining);
+            penalty += part * perKwh;
+            remaining -= part;
+        }
+
+        return penalty;
+    }
+}

@@ -1,0 +1,107 @@
+using Scheduler.Optimizer.Solving.Pricing;
+
+namespace Scheduler.Optimizer.Solving.Repair;
+
+/// <summary>
+/// Whole amps can leave sessions short under the peaks the relaxation needed. The cheap remedy is to let one
+/// demand charge's peak rise a little for every slot at it, not a lot for one session: a threshold raised by δ opens
+/// δ of room in every slot at that peak, which the short sessions then fill. This raises one term at a time, in the
+/// smallest steps a short session can use, and keeps a raise only where the shortfall it saves outweighs the charge.
+/// </summary>
+internal static class PeakRaise
+{
+    /// <summary>A guard on the number of raises; each opens at least an amp for some session, so far fewer are needed.</summary>
+    private const int MaxRounds = 400;
+
+    /// <summary>Raises thresholds while that pays, then leaves the rest to the session-by-session fill.</summary>
+    public static void Apply(Schedule schedule, ObjectiveTerms terms, PeakThresholds peaks, Deadline deadline)
+    {
+        var model = schedule.Model;
+        var byPrice = Enumerable.Range(0, model.DemandTerms.Length).OrderBy(d => model.DemandTerms[d].PerKw).ThenBy(d => d).ToArray();
+        for (var round = 0; round < MaxRounds && !deadline.Expired; round++)
+        {
+            var shortSessions = ShortBeyondRounding(schedule, terms);
+            if (shortSessions.Length == 0 || !RaiseOnce(schedule, terms, peaks, byPrice, shortSessions, deadline))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Tries each term, cheapest first, with the steps the short sessions can use, smallest first (one amp of each, then a minimum current); true when one paid.</summary>
+    private static bool RaiseOnce(Schedule schedule, ObjectiveTerms terms, PeakThresholds peaks, int[] byPrice, int[] shortSessions, Deadline deadline)
+    {
+        var sessions = schedule.Model.Sessions;
+        var steps = shortSessions
+            .SelectMany(i => new[] { sessions[i].KwPerAmp, sessions[i].KwPerAmp * sessions[i].MinA })
+            .Distinct()
+            .Order()
+            .ToArray();
+        foreach (var step in steps)
+        {
+            foreach (var d in byPrice)
+            {
+                if (TryRaise(schedule, terms, peaks, d, step, shortSessions, deadline))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Raises term d by <paramref name="stepKw"/> and fills the short sessions; undoes both unless the objective fell.</summary>
+    private static bool TryRaise(Schedule schedule, ObjectiveTerms terms, PeakThresholds peaks, int d, double stepKw, int[] shortSessions, Deadline deadline)
+    {
+        var before = Cost(schedule, terms, shortSessions);
+        var saved = shortSessions.Select(i => (int[])schedule.Currents[i].Clone()).ToArray();
+        peaks.Shift(d, stepKw);
+        AmpRounding.Apply(schedule, terms, shortSessions, peaks);
+        LimitGuard.Enforce(schedule);
+        EnergyFill.Apply(schedule, terms, shortSessions, peaks, mayRaisePeaks: false, deadline);
+        if (Cost(schedule, terms, shortSessions) < before - Tolerance.Money)
+        {
+            return true;
+        }
+
+        for (var n = 0; n < shortSessions.Length; n++)
+        {
+            for (var j = 0; j < saved[n].Length; j++)
+            {
+                schedule.Set(shortSessions[n], j, saved[n][j]);
+            }
+        }
+
+        peaks.Shift(d, -stepKw);
+        return false;
+    }
+
+    /// <summary>The sessions whose shortfall has passed the cheap rounding segment into the real penalty.</summary>
+    private static int[] ShortBeyondRounding(Schedule schedule, ObjectiveTerms terms)
+    {
+        var model = schedule.Model;
+        return model.Sessions
+            .Where(s => s.Length > 0 && schedule.MissingKwh(s.Index) > terms.RoundingKwh(model, s) + Tolerance.Energy)
+            .Select(s => s.Index)
+            .ToArray();
+    }
+
+    /// <summary>What the given sessions' energy and shortfall cost, plus every demand charge: the part of the objective a raise can change.</summary>
+    private static double Cost(Schedule schedule, ObjectiveTerms terms, int[] sessions)
+    {
+        var model = schedule.Model;
+        var cost = schedule.DemandCost();
+        foreach (var i in sessions)
+        {
+            var s = model.Sessions[i];
+            cost += terms.Penalty(model, s, schedule.MissingKwh(i));
+            for (var j = 0; j < s.Length; j++)
+            {
+                cost += schedule.Currents[i][j] * s.KwhPerAmp[j] * model.PricePerKwh[s.First + j];
+            }
+        }
+
+        return cost;
+    }
+}

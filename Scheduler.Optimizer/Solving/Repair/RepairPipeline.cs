@@ -1,0 +1,54 @@
+using Scheduler.Optimizer.Solving.Grid;
+using Scheduler.Optimizer.Solving.Pricing;
+using Scheduler.Optimizer.Solving.Relaxation;
+
+namespace Scheduler.Optimizer.Solving.Repair;
+
+/// <summary>The stages that turn the relaxation, or nothing, into whole amps within every limit.</summary>
+internal static class RepairPipeline
+{
+    /// <summary>
+    /// Rounds the relaxation down, gives the lost energy back under the peaks the relaxation needed, raises a
+    /// peak a little for everyone where what cannot fit under it is worth it, then lets any session still short raise
+    /// one where that costs least, then moves energy to cheaper slots and fills once more what the moves made room for.
+    /// </summary>
+    public static Schedule FromRelaxation(SlotModel model, ObjectiveTerms terms, RelaxedPlan relaxed, Deadline deadline)
+    {
+        var schedule = RoundDown.Apply(model, relaxed.Currents);
+        var peaks = PeakThresholds.AtLeast(schedule, relaxed.DemandPeakKw);
+        AmpRounding.Apply(schedule, terms, Enumerable.Range(0, model.Sessions.Length).ToArray(), peaks);
+        LimitGuard.Enforce(schedule);
+        EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, mayRaisePeaks: false, deadline);
+        if (model.HasDemandCharges)
+        {
+            PeakRaise.Apply(schedule, terms, peaks, deadline);
+            EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, mayRaisePeaks: true, deadline);
+        }
+
+        Polish(schedule, terms, deadline);
+        return schedule;
+    }
+
+    /// <summary>
+    /// The safe schedule when there is no relaxation: earliest departure first, each in the slots where its energy
+    /// costs least. It runs even past the deadline, since a plan must come out; it is one greedy pass.
+    /// </summary>
+    public static Schedule Fallback(SlotModel model, ObjectiveTerms terms, Deadline deadline)
+    {
+        var schedule = new Schedule(model);
+        var order = Enumerable.Range(0, model.Sessions.Length)
+            .OrderBy(i => model.Sessions[i].First + model.Sessions[i].Length)
+            .ThenBy(i => i)
+            .ToArray();
+        EnergyFill.Apply(schedule, terms, order, PeakThresholds.Current(schedule), mayRaisePeaks: true, Deadline.Start(null));
+        Polish(schedule, terms, deadline);
+        return schedule;
+    }
+
+    /// <summary>Cheaper slots at the peaks the schedule has, then the room that made filled.</summary>
+    private static void Polish(Schedule schedule, ObjectiveTerms terms, Deadline deadline)
+    {
+        CheaperSlots.Apply(schedule, PeakThresholds.Current(schedule), deadline);
+        EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), PeakThresholds.Current(schedule), mayRaisePeaks: false, deadline);
+    }
+}
