@@ -105,6 +105,6 @@ public class AwattarReaderTests
     {
         var result = AwattarReader.Read("{\n\"data\": [\n{\"start_timestamp\": 1,");
 
-        Assert.StartsWith("line 3", Assert.Single(result.Errors).Location, StringComparison.Ordinal);
+        Assert.StartsWith("not valid JSON at line 3", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
     }
 }

@@ -27,7 +27,7 @@ public class NordPoolReaderTests
     {
         var result = NordPoolReader.Read(TariffSamples.Text(Sample), "SE4");
 
-        Assert.Equal(24, result.Errors.Count);
+        Assert.Equal(TariffReadResult.MaxErrors, result.Errors.Count);
         Assert.Equal("$.multiAreaEntries[0].entryPerArea.SE4", result.Errors[0].Location);
         Assert.Equal("is missing: expected a number", result.Errors[0].Message);
     }
