@@ -236,9 +236,9 @@ public sealed class OpenAdrEventReaderTests
     [Theory]
     [InlineData("P1000D")]
     [InlineData("P1000Y")]
-    public void Read_EndBeyondYear9999_IsAnErrorNotAnOverflow(string duration)
+    public void Read_EndBeyondTheYearsRead_IsAnErrorNotAnOverflow(string duration)
     {
-        var json = Event("{ \"start\": \"9999-06-01T00:00:00Z\", \"duration\": \"" + duration + "\" }", """[{ "id": 0, "payloads": [] }]""");
+        var json = Event("{ \"start\": \"8999-06-01T00:00:00Z\", \"duration\": \"" + duration + "\" }", """[{ "id": 0, "payloads": [] }]""");
 
         var error = Assert.Single(OpenAdrEventReader.Read(json, Now).Errors);
 
