@@ -71,6 +71,6 @@ public class SessionHistoryReaderTests
         var result = SessionHistoryReader.Read("{\"_items\": [");
 
         Assert.Equal(SessionHistoryFormat.AcnData, result.Format);
-        Assert.Contains("is not valid JSON", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON at line 1", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
     }
 }
