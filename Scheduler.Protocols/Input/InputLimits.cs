@@ -14,27 +14,33 @@ public static class InputLimits
     /// <summary>The deepest nesting of a JSON document: 64, System.Text.Json's default (our files nest 5 deep).</summary>
     public const int MaxJsonDepth = 64;
 
+    /// <summary>
+    /// The most tokens (values and property names) in one JSON document: 8 million, twice what a 64 MiB ACN
+    /// history holds. It bounds what a parsed document costs (12 bytes a token) whatever its shape.
+    /// </summary>
+    public const int MaxJsonTokens = 8_000_000;
+
     /// <summary>The deepest nesting of an XML document: 32 (an ENTSO-E price document nests 5 deep).</summary>
     public const int MaxXmlDepth = 32;
 
     /// <summary>The most elements of an XML document: 500,000, about four per point of <see cref="MaxIntervals"/> points.</summary>
     public const int MaxXmlElements = 500_000;
 
-    /// <summary>The most chargers on one site: 2,000 (the largest depots and garages have a few hundred).</summary>
-    public const int MaxChargers = 2_000;
+    /// <summary>The most chargers on one site: 5,000, the benchmark's largest depot (real depots and garages have a few hundred).</summary>
+    public const int MaxChargers = 5_000;
 
-    /// <summary>The most circuits on one site: 2,000, one per charger at most besides a few feeders.</summary>
-    public const int MaxCircuits = 2_000;
+    /// <summary>The most circuits on one site: 5,000, one per charger.</summary>
+    public const int MaxCircuits = 5_000;
 
     /// <summary>The most sessions in one scenario: 10,000 (five per charger of the largest site over a plan's days).</summary>
     public const int MaxSessions = 10_000;
 
     /// <summary>
-    /// The most session-slots in one plan: 400,000, each session counted for the slots of its stay inside the window.
-    /// The planning model holds variables per session-slot; 5,000 vehicles staying 14 hours of a 96-slot day are
-    /// 280,000 and plan in about 420 MiB.
+    /// The most session-slots in one plan: 300,000, each session counted for the slots of its stay inside the window.
+    /// The planning model holds variables per session-slot: 5,000 vehicles staying 14 hours of a 96-slot day are
+    /// 280,000 and plan in about 420 MiB; 400,000 took 860 MiB, too near the 1 GiB a command may use.
     /// </summary>
-    public const int MaxSessionSlots = 400_000;
+    public const int MaxSessionSlots = 300_000;
 
     /// <summary>The most intervals in one series (prices, base load, grid signals, a feed's points, an OpenADR document's intervals): a year of five-minute intervals.</summary>
     public const int MaxIntervals = 366 * 24 * 12;
@@ -62,6 +68,12 @@ public static class InputLimits
 
     /// <summary>The longest replay of <c>scheduler simulate</c>: 366 days, a year of quarter-hours.</summary>
     public const int MaxReplayDays = 366;
+
+    /// <summary>
+    /// The most sessions in one replay: 20,000, five years of the Caltech garage's sessions in one (its offline
+    /// plan holds them all at once).
+    /// </summary>
+    public const int MaxReplaySessions = 20_000;
 
     /// <summary>The most local dates a time-of-use tariff is laid out over: a year, and the days a replay's last plans look beyond it.</summary>
     public const int MaxTariffDays = MaxReplayDays + 4;

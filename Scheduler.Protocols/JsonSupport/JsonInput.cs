@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Scheduler.Protocols.Input;
 
@@ -44,10 +45,18 @@ internal static class JsonInput
             return null;
         }
 
+        // The tokens are counted in one pass before the document is built: its cost grows with them, not with its bytes.
+        var utf8 = Encoding.UTF8.GetBytes(json.StartsWith('\uFEFF') ? json[1..] : json);
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json.StartsWith('\uFEFF') ? json.AsMemory(1) : json.AsMemory(), Options);
+            if (CountTokens(utf8) > InputLimits.MaxJsonTokens)
+            {
+                problems = [new(JsonPath.Root, string.Create(CultureInfo.InvariantCulture, $"the document holds more than {InputLimits.MaxJsonTokens:N0} values and names, more than one document may hold"), JsonProblemKind.TooLarge)];
+                return null;
+            }
+
+            document = JsonDocument.Parse(utf8, Options);
         }
         catch (JsonException e)
         {
@@ -65,6 +74,25 @@ internal static class JsonInput
 
         problems = [];
         return document;
+    }
+
+    /// <summary>The tokens of <paramref name="utf8"/>, up to one more than the limit.</summary>
+    /// <exception cref="JsonException">The text is not JSON.</exception>
+    private static long CountTokens(byte[] utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        {
+            AllowTrailingCommas = Options.AllowTrailingCommas,
+            CommentHandling = Options.CommentHandling,
+            MaxDepth = Options.MaxDepth,
+        });
+        long tokens = 0;
+        while (reader.Read() && tokens <= InputLimits.MaxJsonTokens)
+        {
+            tokens++;
+        }
+
+        return tokens;
     }
 
     /// <summary>The message of a syntax error, with its one-based line and byte.</summary>
