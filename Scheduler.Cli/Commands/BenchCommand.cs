@@ -3,6 +3,9 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Scheduler.Cli.Bench;
 using Scheduler.Cli.Output;
+using Scheduler.Optimizer.Synthetic;
+using Scheduler.Protocols.Input;
+using Scheduler.Protocols.Scenarios;
 using Spectre.Console;
 
 namespace Scheduler.Cli.Commands;
@@ -10,8 +13,8 @@ namespace Scheduler.Cli.Commands;
 /// <summary><c>scheduler bench [--sizes 10,100,1000,5000] [--seed 1] [--time-limit seconds]</c>: the performance benchmark.</summary>
 internal static class BenchCommand
 {
-    /// <summary>The largest size accepted.</summary>
-    private const int MaxSessions = 100_000;
+    /// <summary>The largest size the option reads; <see cref="PlanningLimits"/> then bounds each site as it bounds any plan.</summary>
+    private const int MaxSessions = InputLimits.MaxSessions;
 
     /// <summary>Creates the command.</summary>
     /// <param name="output">Where it prints: the tables to stdout, progress to stderr.</param>
@@ -41,6 +44,15 @@ internal static class BenchCommand
         command.SetAction(parseResult =>
         {
             var seedValue = parseResult.GetValue(seed);
+            foreach (var size in parseResult.GetRequiredValue(sizes))
+            {
+                // A benchmark measures plans the scheduler would accept, and so stays within their memory.
+                if (PlanningLimits.Check(SyntheticSite.Create(size, seedValue)) is [var first, ..])
+                {
+                    throw new BadInputException($"--sizes: the depot of {size} sessions is larger than one plan may be: {first}");
+                }
+            }
+
             var rows = BenchRunner.Run(parseResult.GetRequiredValue(sizes), seedValue, CommonOptions.ToTimeSpan(parseResult.GetValue(timeLimit)), output.Error);
 
             var console = CliConsole.Create(output.Out);

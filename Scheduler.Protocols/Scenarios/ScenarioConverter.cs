@@ -62,7 +62,7 @@ internal sealed class ScenarioConverter
             var id = item.GetProperty("id").GetString() ?? string.Empty;
             if (first.TryGetValue(id, out var earlier))
             {
-                Add($"$.{list}[{index}].id", $"found {Printable.Quote(id)}, the id of {list}[{earlier}]; expected each id once");
+                Add($"$.{list}[{index}].id", $"found {Printable.Quote(id)}, the id of item {earlier} too; expected each id once");
             }
             else
             {
