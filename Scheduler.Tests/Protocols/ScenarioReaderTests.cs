@@ -583,6 +583,25 @@ public sealed class ScenarioReaderTests
     }
 
     [Fact]
+    public void Read_LongListWithBadItems_ReportsEachAtItsOwnIndex()
+    {
+        // Long lists are checked item by item before the detailed evaluation, which then sees only the failing ones.
+        var json = ScenarioSamples.Minimal();
+        var signals = new JsonArray();
+        for (var i = 0; i < 500; i++)
+        {
+            signals.Add(JsonNode.Parse($$"""{ "id": "dr-{{i}}", "start": "2026-03-29T00:00:00+01:00", "end": "2026-03-29T01:00:00+01:00", "maxImportKw": {{(i is 321 or 402 ? "\"x\"" : "50")}} }"""));
+        }
+
+        json["gridSignals"] = signals;
+
+        var result = ScenarioReader.Read(json.ToJsonString());
+
+        Assert.Equal(["$.gridSignals[321].maxImportKw", "$.gridSignals[402].maxImportKw"], result.Errors.Select(e => e.Path));
+        Assert.StartsWith("found \"x\", expected a number", result.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_DuplicateCircuitId_ReportsTheSecondId()
     {
         var json = ScenarioSamples.Full();
