@@ -42,6 +42,13 @@ public static class InputLimits
     /// </summary>
     public const int MaxSessionSlots = 300_000;
 
+    /// <summary>
+    /// The most circuit-slots in one plan, every circuit counted for every slot of the window: 5,000,000, e.g.
+    /// 2,000 circuits over a week of quarter-hours or 500 over a week of minutes. The model keeps each circuit's
+    /// load per slot and phase: 5,000 circuits over 10,080 slots took 2 GiB.
+    /// </summary>
+    public const int MaxCircuitSlots = 5_000_000;
+
     /// <summary>The most intervals in one series (prices, base load, grid signals, a feed's points, an OpenADR document's intervals): a year of five-minute intervals.</summary>
     public const int MaxIntervals = 366 * 24 * 12;
 

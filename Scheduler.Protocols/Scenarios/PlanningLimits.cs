@@ -9,7 +9,8 @@ namespace Scheduler.Protocols.Scenarios;
 
 /// <summary>
 /// The size limits of one plan (<see cref="InputLimits"/>): how many chargers, circuits, sessions and intervals a
-/// scenario holds, how long its window is, how many slots it has, and how many session-slots the model would hold.
+/// scenario holds, how long its window is, how many slots it has, and how many circuit-slots and session-slots the
+/// model would hold.
 /// The lists are counted in the JSON before anything is read from them; the rest on the problem before it is planned.
 /// </summary>
 public static class PlanningLimits
@@ -69,6 +70,13 @@ public static class PlanningLimits
         {
             errors.Add(new ScenarioError("$.planning.slotMinutes", string.Create(CultureInfo.InvariantCulture,
                 $"the window has {slots:N0} slots, more than the {InputLimits.MaxSlots:N0} a plan may have")));
+        }
+
+        var circuitSlots = (long)problem.Site.Circuits.Count * slots;
+        if (circuitSlots > InputLimits.MaxCircuitSlots)
+        {
+            errors.Add(new ScenarioError("$.site.circuits", string.Create(CultureInfo.InvariantCulture,
+                $"the {problem.Site.Circuits.Count:N0} circuits over the window's {slots:N0} slots make {circuitSlots:N0} circuit-slots, more than the {InputLimits.MaxCircuitSlots:N0} one plan may hold; plan a shorter window or longer slots")));
         }
 
         var sessionSlots = problem.Sessions.Sum(s => SlotsOfStay(s, window));

@@ -75,4 +75,17 @@ public sealed class PlanningLimitsTests
     {
         Assert.Empty(PlanningLimits.Check(SyntheticSite.Create(5_000)));
     }
+
+    [Fact]
+    public void Check_ManyCircuitsOverManySlots_NamesTheCircuits()
+    {
+        var problem = SyntheticSite.Create(5_000);
+        var window = new PlanningWindow(problem.Window.Start, problem.Window.Start + Duration.FromDays(7), Duration.FromMinutes(1));
+
+        var errors = PlanningLimits.Check(problem with { Window = window, Sessions = [] });
+
+        var error = Assert.Single(errors);
+        Assert.Equal("$.site.circuits", error.Path);
+        Assert.StartsWith("the 600 circuits over the window's 10,080 slots make 6,048,000 circuit-slots, more than the 5,000,000 one plan may hold", error.Message, StringComparison.Ordinal);
+    }
 }
