@@ -137,7 +137,7 @@ internal static class SimulationFiles
         var latest = sessions.MaxBy(s => s.Departure)!;
         var first = request.From is { } fromText ? CommonOptions.ParseDate(fromText, "--from") : earliest.Arrival.InZone(zone).Date;
         var last = request.To is { } toText ? CommonOptions.ParseDate(toText, "--to") : latest.Departure.InZone(zone).Date;
-        var firstName = request.From is null ? $"the arrival of session '{Printable.Escape(earliest.Id)}' in '{request.SessionsPath}' on" : "--from";
+        var firstName = request.From is null ? $"--sessions '{request.SessionsPath}': the arrival of session '{Printable.Escape(earliest.Id)}' on" : "--from";
         var lastName = request.To is null ? $"the departure of session '{Printable.Escape(latest.Id)}' on" : "--to";
         var what = request.From is null || request.To is null ? "give --from and --to: a replay covers" : "a replay covers";
         return CommonOptions.DateSpan(first, last, InputLimits.MaxReplayDays, what, firstName, lastName);
