@@ -28,7 +28,7 @@ internal sealed class PriceList(List<TariffError> errors)
     /// <summary>True once <see cref="TariffReadResult.MaxErrors"/> errors are found: a reader may stop, the rest are likely alike.</summary>
     public bool IsFull => errors.Count >= TariffReadResult.MaxErrors;
 
-    /// <summary>The error for a list of <paramref name="count"/> entries at <paramref name="place"/>, or false when it holds no more than a feed may.</summary>
+    /// <summary>Records an error at <paramref name="place"/> when a list of <paramref name="count"/> entries holds more than a feed may; true when it does.</summary>
     public bool TooMany(int count, string place)
     {
         if (count <= InputLimits.MaxIntervals)

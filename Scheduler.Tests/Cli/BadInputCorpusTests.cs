@@ -133,6 +133,30 @@ public sealed class BadInputCorpusTests
         Assert.DoesNotContain(run.Error, c => char.IsControl(c) && c is not '\n' and not '\r');
     }
 
+    [Theory]
+    [InlineData("plan")]
+    [InlineData("tariff")]
+    [InlineData("signals")]
+    public void Run_AnyDamagedInput_IsAPlanOrBadInputNeverAnInternalError(string command)
+    {
+        using var folder = new TempFolder();
+        var (source, args) = command switch
+        {
+            "plan" => (ScenarioSamples.Full().ToJsonString(), new[] { "plan", folder.File("input") }),
+            "tariff" => (TariffSamples.Text("tou-acnportal/pge_a10_tou_aug_2019.json"), new[] { "tariff", "import", folder.File("input"), "--format", "tou", "--zone", "America/Los_Angeles", "--from", "2019-08-01", "--to", "2019-08-02" }),
+            _ => (OpenAdrSamples.UserGuide("ex-8.10.1-1_create-capacity-limit-event.json"), new[] { "signals", "import", folder.File("input"), "--site", "depot-1", "--now", "2023-02-09T00:00:00Z" }),
+        };
+
+        foreach (var (what, text) in Scheduler.Tests.Support.Damage.Of(source, 120))
+        {
+            File.WriteAllText(folder.File("input"), text, new UTF8Encoding(false));
+
+            var run = CliRun.Of(args);
+
+            Assert.True(run.ExitCode is ExitCodes.Success or ExitCodes.BadInput, $"{what}: exit {run.ExitCode}: {run.Error}");
+        }
+    }
+
     [Fact]
     public void Corpus_CoversEveryFormatAndOption()
     {

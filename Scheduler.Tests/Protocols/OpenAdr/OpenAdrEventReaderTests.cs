@@ -377,4 +377,18 @@ public sealed class OpenAdrEventReaderTests
         "{ \"id\": \"e1\", \"programID\": \"p\", "
         + (eventPeriod is null ? string.Empty : "\"intervalPeriod\": " + eventPeriod + ", ")
         + "\"intervals\": " + intervals + " }";
+
+    [Theory]
+    [InlineData("ex-8.10.1-1_create-capacity-limit-event.json")]
+    [InlineData("ex-7.3-1_create-event-with-multi-valued-payload.json")]
+    [InlineData("ex-8.3-2_create-pricing-event.json")]
+    public void Read_AnyDamagedEvent_ReturnsEventsOrErrorsNeverThrows(string file)
+    {
+        foreach (var (what, text) in Scheduler.Tests.Support.Damage.Of(OpenAdrSamples.UserGuide(file), 300))
+        {
+            var result = OpenAdrEventReader.Read(text, Now);
+
+            Assert.True(result.IsValid || result.Errors.All(e => e.Path.StartsWith('$')), what);
+        }
+    }
 }
