@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using Scheduler.Protocols.Input;
 using Scheduler.Cli.Commands;
 
 namespace Scheduler.Cli;
@@ -43,12 +45,10 @@ internal static class CliApp
             // System.CommandLine would exit with 1; a wrong command line is bad input.
             foreach (var error in parseResult.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                stderr.WriteLine($"error: {Printable.Escape(error.Message)}");
             }
 
-            var command = parseResult.CommandResult.Command;
-            var usage = command is RootCommand ? "scheduler --help" : $"scheduler {command.Name} --help";
-            stderr.WriteLine($"See '{usage}' for the usage.");
+            stderr.WriteLine($"See '{Usage(parseResult.CommandResult)}' for the usage.");
             return ExitCodes.BadInput;
         }
 
@@ -63,13 +63,27 @@ internal static class CliApp
         }
         catch (BadInputException ex)
         {
-            stderr.WriteLine($"error: {ex.Message}");
+            stderr.WriteLine($"error: {Printable.Escape(ex.Message)}");
             return ExitCodes.BadInput;
         }
         catch (Exception ex)
         {
-            stderr.WriteLine($"internal error: {ex.GetType().Name}: {ex.Message}");
+            stderr.WriteLine($"internal error: {ex.GetType().Name}: {Printable.Escape(ex.Message)}");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>The help command of the (sub)command that failed to parse, with its whole path: <c>scheduler signals import --help</c>.</summary>
+    private static string Usage(CommandResult failed)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = failed; result is CommandResult { Command: not RootCommand } command; result = result.Parent)
+        {
+            names.Add(command.Command.Name);
+        }
+
+        names.Add("scheduler");
+        names.Reverse();
+        return string.Join(' ', names) + " --help";
     }
 }

@@ -4,6 +4,8 @@ using System.Globalization;
 using Scheduler.Cli.Bench;
 using Scheduler.Cli.Output;
 using Scheduler.Optimizer.Synthetic;
+using Scheduler.Protocols.Input;
+using Scheduler.Protocols.Scenarios;
 using Spectre.Console;
 
 namespace Scheduler.Cli.Commands;
@@ -14,8 +16,8 @@ namespace Scheduler.Cli.Commands;
 /// </summary>
 internal static class BenchCommand
 {
-    /// <summary>The largest size accepted.</summary>
-    private const int MaxSessions = 100_000;
+    /// <summary>The largest size the option reads; <see cref="PlanningLimits"/> then bounds each site as it bounds any plan.</summary>
+    private const int MaxSessions = InputLimits.MaxSessions;
 
     /// <summary>The most runs of one size.</summary>
     private const int MaxRepeat = 25;
@@ -70,6 +72,15 @@ internal static class BenchCommand
         command.SetAction(parseResult =>
         {
             var seedValue = parseResult.GetValue(seed);
+            foreach (var size in parseResult.GetRequiredValue(sizes))
+            {
+                // A benchmark measures plans the scheduler would accept, and so stays within their memory.
+                if (PlanningLimits.Check(SyntheticSite.Create(size, seedValue)) is [var first, ..])
+                {
+                    throw new BadInputException($"--sizes: the depot of {size} sessions is larger than one plan may be: {first}");
+                }
+            }
+
             var repeatValue = parseResult.GetValue(repeat);
             var rows = BenchRunner.Run(
                 parseResult.GetRequiredValue(profiles),

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Protocols.Input;
 
 namespace Scheduler.Cli.Commands;
 
@@ -47,6 +50,45 @@ internal static class CommonOptions
     /// <summary>The time limit as a span, or null when none was given.</summary>
     /// <param name="seconds">The option's value.</param>
     public static TimeSpan? ToTimeSpan(double? seconds) => seconds is { } s ? TimeSpan.FromSeconds(s) : null;
+
+    /// <summary>Parses a local date (yyyy-MM-dd) given on the command line, in the years every reader accepts.</summary>
+    /// <param name="text">The option's value.</param>
+    /// <param name="option">The option's name, for the message.</param>
+    /// <exception cref="BadInputException">It is not such a date.</exception>
+    public static LocalDate ParseDate(string text, string option)
+    {
+        var parsed = LocalDatePattern.Iso.Parse(text);
+        if (!parsed.Success)
+        {
+            throw new BadInputException($"{option}: '{text}' is not a date; expected yyyy-MM-dd, e.g. 2026-03-10");
+        }
+
+        return parsed.Value.Year is >= InputLimits.MinYear and <= InputLimits.MaxYear
+            ? parsed.Value
+            : throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"{option}: '{text}' is not in the years {InputLimits.MinYear} to {InputLimits.MaxYear}"));
+    }
+
+    /// <summary>The dates from <paramref name="first"/> to <paramref name="last"/>, both included, at most <paramref name="maxDays"/> of them.</summary>
+    /// <param name="first">The first date (<c>--from</c>).</param>
+    /// <param name="last">The last date (<c>--to</c>).</param>
+    /// <param name="maxDays">The most days the command covers.</param>
+    /// <param name="what">What the span is for, e.g. "a replay covers".</param>
+    /// <param name="firstName">What names the first date, e.g. <c>--from</c>.</param>
+    /// <param name="lastName">What names the last date, e.g. <c>--to</c>.</param>
+    /// <exception cref="BadInputException"><paramref name="last"/> is before <paramref name="first"/>, or the span is too long.</exception>
+    public static DateInterval DateSpan(LocalDate first, LocalDate last, int maxDays, string what, string firstName = "--from", string lastName = "--to")
+    {
+        if (last < first)
+        {
+            throw new BadInputException($"{lastName} {last:uuuu-MM-dd} is before {firstName} {first:uuuu-MM-dd}");
+        }
+
+        var days = Period.DaysBetween(first, last) + 1;
+        return days <= maxDays
+            ? new DateInterval(first, last)
+            : throw new BadInputException(string.Create(CultureInfo.InvariantCulture,
+                $"{firstName} {first:uuuu-MM-dd} to {lastName} {last:uuuu-MM-dd} is {days:N0} days: {what} at most {maxDays} days"));
+    }
 
     private static double? ParseSeconds(ArgumentResult result)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using NodaTime;
 using Scheduler.Cli.Tariffs;
+using Scheduler.Protocols.Input;
 using Scheduler.Protocols.Tariffs;
 
 namespace Scheduler.Cli.Commands;
@@ -48,20 +49,25 @@ internal static class TariffCommand
             var toText = parseResult.GetValue(to);
             if ((fromText is null) != (toText is null))
             {
-                throw new BadInputException("--from and --to go together");
+                throw new BadInputException("--from and --to go together: give both, or neither");
             }
 
             DateInterval? dates = null;
             if (fromText is not null && toText is not null)
             {
-                var first = TariffImport.ParseDate(fromText, "--from");
-                var last = TariffImport.ParseDate(toText, "--to");
-                if (last < first)
-                {
-                    throw new BadInputException($"--to {toText} is before --from {fromText}");
-                }
+                dates = CommonOptions.DateSpan(CommonOptions.ParseDate(fromText, "--from"), CommonOptions.ParseDate(toText, "--to"), InputLimits.MaxTariffDays, "a tariff is imported for");
+            }
 
-                dates = new DateInterval(first, last);
+            var tariffFormat = Formats[parseResult.GetRequiredValue(format)];
+            if (tariffFormat == TariffFormat.Tou && dates is null)
+            {
+                throw new BadInputException("--from and --to are required with --format tou: a time-of-use tariff is laid out over the local dates they name");
+            }
+
+            var areaName = parseResult.GetValue(area);
+            if (tariffFormat == TariffFormat.NordPool && string.IsNullOrWhiteSpace(areaName))
+            {
+                throw new BadInputException("--area is required with --format nordpool: the delivery area to read, e.g. SE3");
             }
 
             var minutes = parseResult.GetValue(slotMinutes);
@@ -70,7 +76,7 @@ internal static class TariffCommand
                 throw new BadInputException($"--slot-minutes: {m} does not divide an hour; expected 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60");
             }
 
-            var request = new TariffImportRequest(Formats[parseResult.GetRequiredValue(format)], timeZone, dates, minutes, parseResult.GetValue(area));
+            var request = new TariffImportRequest(tariffFormat, timeZone, dates, minutes, areaName);
             return TariffImport.Run(parseResult.GetRequiredValue(file), request, output);
         });
         return new Command("tariff", "Tariffs: import a price feed.") { import };

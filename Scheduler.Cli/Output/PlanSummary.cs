@@ -3,6 +3,7 @@ using NodaTime;
 using NodaTime.Text;
 using Scheduler.Optimizer.Model;
 using Scheduler.Optimizer.Plans;
+using Scheduler.Protocols.Input;
 using Spectre.Console;
 
 namespace Scheduler.Cli.Output;
@@ -103,8 +104,8 @@ internal static class PlanSummary
             var shortStyle = session.ShortfallKwh > 0.0005 ? new Style(Color.Yellow) : Style.Plain;
             List<Text> cells =
             [
-                new Text(session.SessionId),
-                new Text(session.ChargerId),
+                new Text(Printable.Escape(session.SessionId)),
+                new Text(Printable.Escape(session.ChargerId)),
                 new Text(Invariant($"{session.Phases}")),
                 new Text(Invariant($"{session.RequestedKwh:0.0}")),
                 new Text(Invariant($"{session.DeliveredKwh:0.0}")),
@@ -130,11 +131,12 @@ internal static class PlanSummary
             : text;
     }
 
+    // Ids and paths come from the input: a control character in one must not reach the terminal raw.
     private static void Row(Grid grid, string label, string value, string? style = null)
     {
         grid.AddRow(
             new Text(label, new Style(decoration: Decoration.Bold)),
-            new Text(value, style is null ? Style.Plain : Style.Parse(style)));
+            new Text(Printable.Escape(value), style is null ? Style.Plain : Style.Parse(style)));
     }
 
     private static string Local(Instant instant, DateTimeZone zone) => LocalTime.Format(instant.InZone(zone).LocalDateTime);

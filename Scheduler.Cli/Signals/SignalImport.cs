@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
@@ -21,6 +20,7 @@ internal static class SignalImport
     /// <returns>The exit code.</returns>
     public static int Run(string eventsPath, string siteId, string? levelsPath, Instant now, Duration horizon, bool withPrices, CliOutput output)
     {
+        var levels = levelsPath is null ? new Dictionary<int, double>() : ReadLevels(levelsPath);
         var read = OpenAdrEventReader.Read(InputFile.ReadAllText(eventsPath, "events file"), now);
         foreach (var warning in read.Warnings)
         {
@@ -41,7 +41,7 @@ internal static class SignalImport
         var book = new GridSignalBook(new GridSignalBookOptions
         {
             TargetNames = [siteId],
-            SimpleLevelLimitsKw = levelsPath is null ? new Dictionary<int, double>() : ReadLevels(levelsPath),
+            SimpleLevelLimitsKw = levels,
         });
         book.ApplyAll(read.Events);
         var set = book.Resolve(now, now + horizon);
@@ -96,40 +96,9 @@ internal static class SignalImport
     }
 
     /// <summary>Reads <c>{"level": kW, …}</c>.</summary>
-    private static Dictionary<int, double> ReadLevels(string path)
+    private static IReadOnlyDictionary<int, double> ReadLevels(string path)
     {
-        var text = InputFile.ReadAllText(path, "levels file");
-        JsonNode? root;
-        try
-        {
-            root = JsonNode.Parse(text);
-        }
-        catch (JsonException ex)
-        {
-            throw new BadInputException($"levels file '{path}' is not JSON: {ex.Message}", ex);
-        }
-
-        if (root is not JsonObject levels)
-        {
-            throw new BadInputException($"levels file '{path}': expected an object such as {{\"1\": 40, \"2\": 20}} (SIMPLE level to kW)");
-        }
-
-        var map = new Dictionary<int, double>();
-        foreach (var (key, value) in levels)
-        {
-            if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var level) || level is < 0 or > 3)
-            {
-                throw new BadInputException($"levels file '{path}': $.{key}: expected a SIMPLE level 0 to 3");
-            }
-
-            if (value is not JsonValue number || !number.TryGetValue<double>(out var kw) || !double.IsFinite(kw) || kw < 0)
-            {
-                throw new BadInputException($"levels file '{path}': $.{key}: expected a limit in kW, zero or above");
-            }
-
-            map[level] = kw;
-        }
-
-        return map;
+        var (levels, errors) = SimpleLevelReader.Read(InputFile.ReadAllText(path, "levels file"));
+        return levels ?? throw new BadInputException($"--levels: '{path}' is not a map of SIMPLE levels to kW: " + string.Join("; ", errors));
     }
 }

@@ -4,9 +4,9 @@ using NodaTime;
 using NodaTime.Text;
 using Scheduler.Cli.Commands;
 using Scheduler.Cli.Output;
-using Scheduler.Cli.Tariffs;
 using Scheduler.Optimizer.Model;
 using Scheduler.Protocols.History;
+using Scheduler.Protocols.Input;
 using Scheduler.Protocols.OpenAdr;
 using Scheduler.Protocols.Scenarios;
 using Scheduler.Protocols.Tariffs;
@@ -67,30 +67,25 @@ internal static class SimulationFiles
         var (site, siteErrors) = SiteReader.Read(InputFile.ReadAllText(request.SitePath, "site file"));
         if (site is null)
         {
-            throw new BadInputException($"{request.SitePath} is not a valid site: " + string.Join("; ", siteErrors.Take(5).Select(e => $"{e.Path}: {e.Message}")));
+            throw new BadInputException($"--site: '{request.SitePath}' is not a valid site: " + string.Join("; ", siteErrors.Take(5).Select(e => $"{e.Path}: {e.Message}")));
         }
 
         var history = SessionHistoryReader.Read(InputFile.ReadAllText(request.SessionsPath, "sessions file"));
         if (!history.IsValid)
         {
-            throw new BadInputException($"{request.SessionsPath} is not a valid session history: " + string.Join("; ", history.Errors.Take(5)));
+            throw new BadInputException($"--sessions: '{request.SessionsPath}' is not a valid session history: " + string.Join("; ", history.Errors.Take(5)));
         }
 
         if (history.Sessions.Count == 0)
         {
-            throw new BadInputException($"{request.SessionsPath} holds no sessions");
+            throw new BadInputException($"--sessions: '{request.SessionsPath}' holds no sessions");
         }
 
         var zone = site.TimeZone;
-        var first = request.From is { } fromText ? TariffImport.ParseDate(fromText, "--from") : history.Sessions.Min(s => s.Arrival).InZone(zone).Date;
-        var last = request.To is { } toText ? TariffImport.ParseDate(toText, "--to") : history.Sessions.Max(s => s.Departure).InZone(zone).Date;
-        if (last < first)
-        {
-            throw new BadInputException($"--to {last} is before --from {first}");
-        }
-
-        var start = zone.AtStartOfDay(first).ToInstant();
-        var end = zone.AtStartOfDay(last.PlusDays(1)).ToInstant();
+        var dates = ReplayDates(request, history.Sessions, zone);
+        var start = zone.AtStartOfDay(dates.Start).ToInstant();
+        var end = zone.AtStartOfDay(dates.End.PlusDays(1)).ToInstant();
+        CheckReplaySize(request, history.Sessions, start, end);
         if (!LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(request.DefaultDeparture).Success)
         {
             throw new BadInputException($"--default-departure '{request.DefaultDeparture}' is not a local time HH:mm");
@@ -106,7 +101,7 @@ internal static class SimulationFiles
             throw new BadInputException($"--departure-margin {request.DepartureMargin.ToString(CultureInfo.InvariantCulture)} is outside 0 to 0.9");
         }
 
-        var tariff = ReadTariff(request, zone, first, last, start, end);
+        var tariff = ReadTariff(request, zone, dates.Start, dates.End, start, end);
         IReadOnlyList<GridSignal> gridSignals = [];
         if (request.SignalsPath is { } signalsPath)
         {
@@ -135,6 +130,41 @@ internal static class SimulationFiles
         };
     }
 
+    /// <summary>The local dates to replay: <c>--from</c> and <c>--to</c>, or the sessions' own span; at most a year either way.</summary>
+    private static DateInterval ReplayDates(SimulationRequest request, IReadOnlyList<HistoricalSession> sessions, DateTimeZone zone)
+    {
+        var earliest = sessions.MinBy(s => s.Arrival)!;
+        var latest = sessions.MaxBy(s => s.Departure)!;
+        var first = request.From is { } fromText ? CommonOptions.ParseDate(fromText, "--from") : earliest.Arrival.InZone(zone).Date;
+        var last = request.To is { } toText ? CommonOptions.ParseDate(toText, "--to") : latest.Departure.InZone(zone).Date;
+        var firstName = request.From is null ? $"--sessions '{request.SessionsPath}': the arrival of session '{Printable.Escape(earliest.Id)}' on" : "--from";
+        var lastName = request.To is null ? $"the departure of session '{Printable.Escape(latest.Id)}' on" : "--to";
+        var what = request.From is null || request.To is null ? "give --from and --to: a replay covers" : "a replay covers";
+        return CommonOptions.DateSpan(first, last, InputLimits.MaxReplayDays, what, firstName, lastName);
+    }
+
+    /// <summary>
+    /// The offline strategy plans the whole replay at once: its sessions and their quarter-hours are bounded as one
+    /// plan's are, before anything is planned.
+    /// </summary>
+    private static void CheckReplaySize(SimulationRequest request, IReadOnlyList<HistoricalSession> sessions, Instant start, Instant end)
+    {
+        var replayed = sessions.Where(s => s.Departure > start && s.Arrival < end).ToList();
+        if (replayed.Count > InputLimits.MaxReplaySessions)
+        {
+            throw new BadInputException(string.Create(CultureInfo.InvariantCulture,
+                $"--sessions: '{request.SessionsPath}' holds {replayed.Count:N0} sessions in the replay, more than the {InputLimits.MaxReplaySessions:N0} one replay may hold; replay a shorter span with --from and --to"));
+        }
+
+        var slot = Duration.FromMinutes(15).BclCompatibleTicks;
+        var quarterHours = replayed.Sum(s => (((s.Departure < end ? s.Departure : end) - (s.Arrival > start ? s.Arrival : start)).BclCompatibleTicks + slot - 1) / slot);
+        if (quarterHours > InputLimits.MaxSessionSlots)
+        {
+            throw new BadInputException(string.Create(CultureInfo.InvariantCulture,
+                $"--sessions: the sessions in the replay stay {quarterHours:N0} quarter-hours in all, more than the {InputLimits.MaxSessionSlots:N0} session-slots its offline plan may hold; replay a shorter span with --from and --to"));
+        }
+    }
+
     private static Tariff ReadTariff(SimulationRequest request, DateTimeZone zone, LocalDate first, LocalDate last, Instant start, Instant end)
     {
         var format = TariffCommand.Formats[request.TariffFormat];
@@ -143,13 +173,13 @@ internal static class SimulationFiles
         var read = TariffImporter.Read(InputFile.ReadAllText(request.TariffPath, "tariff file"), format, options);
         if (!read.IsValid)
         {
-            throw new BadInputException($"{request.TariffPath} is not a valid {request.TariffFormat} tariff: " + string.Join("; ", read.Errors.Take(5)));
+            throw new BadInputException($"--tariff: '{request.TariffPath}' is not a valid {request.TariffFormat} tariff: " + string.Join("; ", read.Errors.Take(5)));
         }
 
         var gaps = TariffSlots.FindGaps(read.Prices, start, end);
         if (gaps.Count > 0)
         {
-            throw new BadInputException($"{request.TariffPath} has no prices from {gaps[0].Start} to {gaps[0].End}, inside the replay");
+            throw new BadInputException($"--tariff: '{request.TariffPath}' has no prices from {gaps[0].Start} to {gaps[0].End}, inside the replay");
         }
 
         // Each demand charge covers its own billing month, so the replay bills every calendar month on its own peak.
@@ -178,7 +208,7 @@ internal static class SimulationFiles
         var read = OpenAdrEventReader.Read(text, start);
         if (!read.IsValid)
         {
-            throw new BadInputException($"{path} holds OpenADR events that cannot be read: " + string.Join("; ", read.Errors.Take(5)));
+            throw new BadInputException($"--signals: '{path}' holds OpenADR events that cannot be read: " + string.Join("; ", read.Errors.Take(5)));
         }
 
         var book = new GridSignalBook(new GridSignalBookOptions { TargetNames = [site.Id] });
@@ -194,39 +224,8 @@ internal static class SimulationFiles
 
     private static IReadOnlyList<GridSignal> ReadSignals(string path, string text)
     {
-        try
-        {
-            using var document = JsonDocument.Parse(text);
-            if (document.RootElement.ValueKind != JsonValueKind.Array)
-            {
-                throw new BadInputException($"{path}: expected a JSON array of grid signals ({{\"id\", \"start\", \"end\", \"maxImportKw\"}})");
-            }
-
-            var signals = new List<GridSignal>();
-            var index = 0;
-            foreach (var item in document.RootElement.EnumerateArray())
-            {
-                var where = $"{path}: $[{index++}]";
-                try
-                {
-                    signals.Add(new GridSignal(
-                        item.GetProperty("id").GetString()!,
-                        OffsetDateTimePattern.ExtendedIso.Parse(item.GetProperty("start").GetString()!).GetValueOrThrow().ToInstant(),
-                        OffsetDateTimePattern.ExtendedIso.Parse(item.GetProperty("end").GetString()!).GetValueOrThrow().ToInstant(),
-                        item.GetProperty("maxImportKw").GetDouble()));
-                }
-                catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or UnparsableValueException or ArgumentException or FormatException)
-                {
-                    throw new BadInputException($"{where}: {e.Message}; expected {{\"id\", \"start\", \"end\" (ISO 8601 with offset), \"maxImportKw\"}}");
-                }
-            }
-
-            return signals;
-        }
-        catch (JsonException e)
-        {
-            throw new BadInputException($"{path}: not valid JSON ({e.Message})");
-        }
+        var (signals, errors) = GridSignalsReader.Read(text);
+        return signals ?? throw new BadInputException($"--signals: '{path}' is not an array of grid signals: " + string.Join("; ", errors.Take(5)));
     }
 
     private static SimulationResult RunWithProgress(SimulationInput input, CliOutput output)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
 using Scheduler.Optimizer.Model;
+using Scheduler.Protocols.Input;
 using Scheduler.Protocols.Tariffs;
 
 namespace Scheduler.Cli.Tariffs;
@@ -44,24 +45,33 @@ internal static class TariffImport
 
         var start = request.Dates is { } dates ? dates.Start.AtStartOfDayInZone(request.Zone).ToInstant() : prices[0].Start;
         var end = request.Dates is { } range ? range.End.PlusDays(1).AtStartOfDayInZone(request.Zone).ToInstant() : prices[^1].End;
+        var gaps = TariffSlots.FindGaps(prices, start, end);
+        if (gaps.Count > 0)
+        {
+            return ReportGaps(path, gaps, request.Zone, output);
+        }
+
         if (request.SlotMinutes is { } minutes)
         {
-            var slots = TariffSlots.ToSlots(prices, start, end, Duration.FromMinutes(minutes));
-            if (!slots.IsComplete)
+            // The slots are laid out before they are priced, so their number is bounded first: a scenario takes no more.
+            var slot = Duration.FromMinutes(minutes).BclCompatibleTicks;
+            var count = (end - start).BclCompatibleTicks / slot;
+            if ((end - start).BclCompatibleTicks % slot != 0)
             {
-                return ReportGaps(path, slots.Gaps, request.Zone, output);
+                throw new BadInputException(string.Create(CultureInfo.InvariantCulture,
+                    $"--slot-minutes {minutes}: the prices from {Format(start, request.Zone)} to {Format(end, request.Zone)} are not a whole number of {minutes}-minute slots; give --from and --to"));
             }
 
-            prices = slots.Slots;
+            if (count > InputLimits.MaxIntervals)
+            {
+                throw new BadInputException(string.Create(CultureInfo.InvariantCulture,
+                    $"--slot-minutes {minutes}: the prices from {Format(start, request.Zone)} to {Format(end, request.Zone)} make {count:N0} slots, more than the {InputLimits.MaxIntervals:N0} a tariff may hold; give --from and --to, or longer slots"));
+            }
+
+            prices = TariffSlots.ToSlots(prices, start, end, Duration.FromMinutes(minutes)).Slots;
         }
         else
         {
-            var gaps = TariffSlots.FindGaps(prices, start, end);
-            if (gaps.Count > 0)
-            {
-                return ReportGaps(path, gaps, request.Zone, output);
-            }
-
             prices = [.. prices.Where(p => p.End > start && p.Start < end)];
         }
 
@@ -132,13 +142,4 @@ internal static class TariffImport
 
     /// <summary>ISO 8601 to the second with a +HH:mm offset, as the scenario file takes it.</summary>
     private static readonly OffsetDateTimePattern ScenarioInstant = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<m>");
-
-    /// <summary>Parses a local date (yyyy-MM-dd) given on the command line.</summary>
-    public static LocalDate ParseDate(string text, string option)
-    {
-        var parsed = LocalDatePattern.Iso.Parse(text);
-        return parsed.Success
-            ? parsed.Value
-            : throw new BadInputException(string.Create(CultureInfo.InvariantCulture, $"{option}: '{text}' is not a date; expected yyyy-MM-dd, e.g. 2026-03-10"));
-    }
 }

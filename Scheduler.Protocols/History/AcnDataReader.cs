@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.Protocols.Input;
 using Scheduler.Protocols.JsonSupport;
 
 namespace Scheduler.Protocols.History;
@@ -14,27 +15,19 @@ internal static class AcnDataReader
 {
     private const string Example = "\"Tue, 01 Dec 2020 13:59:06 GMT\"";
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
-
     /// <summary>RFC 1123 in GMT, as ACN-Data writes every timestamp; the day of the week must match the date.</summary>
     private static readonly InstantPattern Rfc1123 = InstantPattern.CreateWithInvariantCulture("ddd, dd MMM uuuu HH':'mm':'ss 'GMT'");
 
     /// <summary>Parses <paramref name="json"/>, or returns null and records where its syntax breaks.</summary>
     public static JsonDocument? Parse(string json, SessionHistoryCollector found)
     {
-        try
+        var document = JsonInput.Parse(json, out var problems);
+        foreach (var (path, message, _) in problems)
         {
-            return JsonDocument.Parse(json, DocumentOptions);
+            found.Error(path, message);
         }
-        catch (JsonException e)
-        {
-            var line = (e.LineNumber ?? 0) + 1;
-            var position = (e.BytePositionInLine ?? 0) + 1;
-            found.Error(
-                string.Create(CultureInfo.InvariantCulture, $"line {line}, byte {position}"),
-                "is not valid JSON: expected ACN-Data JSON");
-            return null;
-        }
+
+        return document;
     }
 
     /// <summary>True where <paramref name="root"/> looks like ACN-Data: an object with <c>_items</c>, or an array of session objects.</summary>
@@ -74,6 +67,12 @@ internal static class AcnDataReader
             itemsPath = JsonPath.Property(JsonPath.Root, "_items");
         }
 
+        if (items.GetArrayLength() > InputLimits.MaxHistorySessions)
+        {
+            found.Error(itemsPath, string.Create(CultureInfo.InvariantCulture, $"holds {items.GetArrayLength():N0} sessions, more than the {InputLimits.MaxHistorySessions:N0} a history may hold"));
+            return;
+        }
+
         var i = 0;
         foreach (var item in items.EnumerateArray())
         {
@@ -97,14 +96,20 @@ internal static class AcnDataReader
         var errorsBefore = found.ErrorCount;
         var id = RequiredString(item, path, "sessionID", found);
         var chargerId = OptionalString(item, path, "stationID", found);
+        foreach (var (name, value) in (ReadOnlySpan<(string, string?)>)[("sessionID", id), ("stationID", chargerId)])
+        {
+            if (value is not null && Printable.IdProblem(value) is { } problem)
+            {
+                found.Error(JsonPath.Property(path, name), $"is {Printable.Quote(value)}, which {problem}");
+            }
+        }
+
         var arrival = Time(item, path, "connectionTime", found);
         var departure = Time(item, path, "disconnectTime", found);
         var energy = Energy(item, path, "kWhDelivered", required: true, found);
-        if (arrival is { } a && departure is { } d && d <= a)
+        if (arrival is { } a && departure is { } d && HistoricalSession.StayProblem(a, d, $"connectionTime {Format(a)}") is { } stay)
         {
-            found.Error(
-                JsonPath.Property(path, "disconnectTime"),
-                $"is {Format(d)}, not after connectionTime {Format(a)}: expected the vehicle to leave after it arrived");
+            found.Error(JsonPath.Property(path, "disconnectTime"), $"is {Format(d)}, {stay}");
         }
 
         var announcements = Announcements(item, path, departure, found);
@@ -132,6 +137,12 @@ internal static class AcnDataReader
         if (inputs.ValueKind != JsonValueKind.Array)
         {
             found.Error(inputsPath, $"is {JsonPath.Describe(inputs)}: expected null or an array of the driver's inputs");
+            return announcements;
+        }
+
+        if (inputs.GetArrayLength() > InputLimits.MaxAnnouncements)
+        {
+            found.Error(inputsPath, string.Create(CultureInfo.InvariantCulture, $"holds {inputs.GetArrayLength():N0} inputs, more than the {InputLimits.MaxAnnouncements} a session may hold"));
             return announcements;
         }
 
@@ -230,6 +241,12 @@ internal static class AcnDataReader
         if (parsed is not { Success: true })
         {
             found.Error(path, $"is {JsonPath.Describe(value)}: expected an RFC 1123 time in GMT, e.g. {Example}");
+            return null;
+        }
+
+        if (parsed.Value.InUtc().Year is < InputLimits.MinYear or > InputLimits.MaxYear)
+        {
+            found.Error(path, $"is {JsonPath.Describe(value)}: expected a time in the years {InputLimits.MinYear} to {InputLimits.MaxYear}");
             return null;
         }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using NodaTime;
+using Scheduler.Protocols.Input;
 
 namespace Scheduler.Protocols.History;
 
@@ -21,7 +23,8 @@ public sealed record HistoricalSession
     /// <param name="energyKwh">The energy the vehicle really took, in kWh at the charger's meter, zero or above.</param>
     /// <param name="announcements">What the driver announced, ordered by <see cref="Announcement.At"/>; empty when they said nothing.</param>
     /// <exception cref="ArgumentException">
-    /// <paramref name="id"/> is empty, <paramref name="departure"/> is not after <paramref name="arrival"/>,
+    /// <paramref name="id"/> is empty, <paramref name="departure"/> is not after <paramref name="arrival"/> or more than
+    /// <see cref="InputLimits.MaxStay"/> after it,
     /// or <paramref name="announcements"/> is out of order.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="energyKwh"/> is negative or not finite.</exception>
@@ -33,9 +36,9 @@ public sealed record HistoricalSession
             throw new ArgumentException("must be a non-empty id", nameof(id));
         }
 
-        if (departure <= arrival)
+        if (StayProblem(arrival, departure, "the arrival") is { } problem)
         {
-            throw new ArgumentException("must be after the arrival", nameof(departure));
+            throw new ArgumentException("is " + problem, nameof(departure));
         }
 
         if (!double.IsFinite(energyKwh) || energyKwh < 0)
@@ -79,4 +82,14 @@ public sealed record HistoricalSession
 
     /// <summary>The interval the vehicle was plugged in.</summary>
     public Interval Window => new(Arrival, Departure);
+
+    /// <summary>
+    /// What is wrong with a stay from <paramref name="arrival"/> to <paramref name="departure"/>, as it follows the
+    /// departure in a message: <c>not after {arrivalName}: expected the vehicle to leave after it arrived</c>, or
+    /// <c>40.2 days after {arrivalName}: expected a stay of at most 31 days</c>; null when the stay is fine.
+    /// </summary>
+    public static string? StayProblem(Instant arrival, Instant departure, string arrivalName) =>
+        departure <= arrival ? $"not after {arrivalName}: expected the vehicle to leave after it arrived"
+        : departure - arrival > InputLimits.MaxStay ? string.Create(CultureInfo.InvariantCulture, $"{(departure - arrival).TotalDays:0.#} days after {arrivalName}: expected a stay of at most {InputLimits.MaxStay.Days} days")
+        : null;
 }

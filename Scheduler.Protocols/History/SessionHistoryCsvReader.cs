@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.Protocols.Input;
 
 namespace Scheduler.Protocols.History;
 
@@ -45,6 +46,13 @@ internal static class SessionHistoryCsvReader
             return;
         }
 
+        if (lines.Length - headerIndex - 1 > InputLimits.MaxHistorySessions
+            && lines.Skip(headerIndex + 1).Count(static l => !string.IsNullOrWhiteSpace(l)) is var sessions and > InputLimits.MaxHistorySessions)
+        {
+            found.Error(LineName(headerIndex + 1), string.Create(CultureInfo.InvariantCulture, $"starts {sessions:N0} sessions, more than the {InputLimits.MaxHistorySessions:N0} a history may hold"));
+            return;
+        }
+
         for (var i = headerIndex + 1; i < lines.Length && !found.IsFull; i++)
         {
             if (!string.IsNullOrWhiteSpace(lines[i]))
@@ -73,11 +81,11 @@ internal static class SessionHistoryCsvReader
             var place = string.Create(CultureInfo.InvariantCulture, $"{where}, column {c + 1}");
             if (name is null)
             {
-                found.Warning(place, $"is \"{cells[c]}\", not a column this reader knows; ignored");
+                found.Warning(place, $"is {Printable.Quote(cells[c])}, not a column this reader knows; ignored");
             }
             else if (!columns.TryAdd(name, c))
             {
-                found.Error(place, $"is \"{cells[c]}\" again: expected each column once");
+                found.Error(place, $"is {Printable.Quote(cells[c])} again: expected each column once");
                 ok = false;
             }
         }
@@ -117,9 +125,17 @@ internal static class SessionHistoryCsvReader
         var energy = Energy(Cell(EnergyKwh), At(EnergyKwh), required: true, found);
         var announcedDeparture = Time(Cell(AnnouncedDeparture), At(AnnouncedDeparture), required: false, found);
         var announcedEnergy = Energy(Cell(AnnouncedEnergyKwh), At(AnnouncedEnergyKwh), required: false, found);
-        if (arrival is { } a && departure is { } d && d <= a)
+        if (arrival is { } a && departure is { } d && HistoricalSession.StayProblem(a, d, $"the arrival {Cell(Arrival)}") is { } stay)
         {
-            found.Error(At(Departure), $"is {Cell(Departure)}, not after the arrival {Cell(Arrival)}: expected the vehicle to leave after it arrived");
+            found.Error(At(Departure), $"is {Cell(Departure)}, {stay}");
+        }
+
+        foreach (var name in (ReadOnlySpan<string>)[Id, ChargerId])
+        {
+            if (Printable.IdProblem(Cell(name)) is { } idProblem)
+            {
+                found.Error(At(name), $"is {Printable.Quote(Cell(name))}, which {idProblem}");
+            }
         }
 
         var givenId = Cell(Id);
@@ -152,14 +168,20 @@ internal static class SessionHistoryCsvReader
         }
 
         var parsed = OffsetDateTimePattern.ExtendedIso.Parse(cell);
+        if (parsed.Success && parsed.Value.Year is < InputLimits.MinYear or > InputLimits.MaxYear)
+        {
+            found.Error(where, $"is {Printable.Quote(cell)}: expected a time in the years {InputLimits.MinYear} to {InputLimits.MaxYear}");
+            return null;
+        }
+
         if (parsed.Success)
         {
             return parsed.Value.ToInstant();
         }
 
         found.Error(where, LocalDateTimePattern.ExtendedIso.Parse(cell).Success
-            ? $"is \"{cell}\", a local time: an offset is required (local times are ambiguous at DST changes), e.g. {TimeExample}"
-            : $"is \"{cell}\": expected an ISO 8601 date-time with offset, e.g. {TimeExample}");
+            ? $"is {Printable.Quote(cell)}, a local time: an offset is required (local times are ambiguous at DST changes), e.g. {TimeExample}"
+            : $"is {Printable.Quote(cell)}: expected an ISO 8601 date-time with offset, e.g. {TimeExample}");
         return null;
     }
 
@@ -178,7 +200,7 @@ internal static class SessionHistoryCsvReader
         if (!double.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var kwh)
             || !double.IsFinite(kwh))
         {
-            found.Error(where, $"is \"{cell}\": expected a number of kWh with '.' decimals, e.g. 7.5");
+            found.Error(where, $"is {Printable.Quote(cell)}: expected a number of kWh with '.' decimals, e.g. 7.5");
             return null;
         }
 

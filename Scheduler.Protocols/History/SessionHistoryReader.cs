@@ -1,3 +1,6 @@
+using System.Globalization;
+using Scheduler.Protocols.Input;
+
 namespace Scheduler.Protocols.History;
 
 /// <summary>
@@ -25,6 +28,11 @@ public static class SessionHistoryReader
     public static SessionHistoryResult Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (TooLarge(text) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         var content = WithoutByteOrderMark(text);
         var start = content.AsSpan().TrimStart();
         if (start.StartsWith("{", StringComparison.Ordinal) || start.StartsWith("[", StringComparison.Ordinal))
@@ -116,6 +124,11 @@ public static class SessionHistoryReader
     public static SessionHistoryResult ReadCsv(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (TooLarge(text) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         return ReadLines(Lines(WithoutByteOrderMark(text)));
     }
 
@@ -125,6 +138,11 @@ public static class SessionHistoryReader
         SessionHistoryCsvReader.Read(lines, found);
         return found.ToResult();
     }
+
+    // A UTF-8 file within the limit has no more characters than bytes.
+    private static SessionHistoryResult? TooLarge(string text) => text.Length > InputLimits.MaxInputBytes
+        ? Unknown("line 1", string.Create(CultureInfo.InvariantCulture, $"starts a text of {text.Length:N0} characters, more than the {InputLimits.MaxInputBytes:N0} (64 MiB) a history may hold"))
+        : null;
 
     private static SessionHistoryResult Unknown(string location, string message) =>
         new(null, [], [new SessionHistoryError(location, message)], []);

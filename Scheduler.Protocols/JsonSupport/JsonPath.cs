@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Scheduler.Protocols.Input;
 
 namespace Scheduler.Protocols.JsonSupport;
 
@@ -18,13 +19,15 @@ internal static class JsonPath
             return parent + "." + name;
         }
 
-        var escaped = new StringBuilder(name.Length + 2);
-        foreach (var c in name)
+        // A name from the input is shown escaped and cut short, as any echoed value is.
+        var shown = name.Length > Printable.MaxQuoted ? name[..Printable.MaxQuoted] + "…" : name;
+        var escaped = new StringBuilder(shown.Length + 2);
+        foreach (var c in shown)
         {
             escaped.Append(c is '\'' or '\\' ? "\\" + c : c.ToString());
         }
 
-        return parent + "['" + escaped + "']";
+        return parent + "['" + Printable.Escape(escaped.ToString()) + "']";
     }
 
     /// <summary>The path of item <paramref name="index"/> of the array at <paramref name="parent"/>.</summary>
@@ -61,16 +64,9 @@ internal static class JsonPath
         null => "nothing",
         { ValueKind: JsonValueKind.Object } => "an object",
         { ValueKind: JsonValueKind.Array } v => v.GetArrayLength() == 0 ? "an empty array" : "an array",
-        { ValueKind: JsonValueKind.String } v => Quote(v.GetString() ?? string.Empty),
+        { ValueKind: JsonValueKind.String } v => Printable.Quote(v.GetString() ?? string.Empty),
         { } v => v.GetRawText(),
     };
-
-    private static string Quote(string text)
-    {
-        const int MaxLength = 60;
-        var shown = text.Length > MaxLength ? text[..MaxLength] + "…" : text;
-        return "\"" + shown + "\"";
-    }
 
     private static bool IsPlainName(string name)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Scheduler.Protocols.Input;
 
 namespace Scheduler.Protocols.JsonSupport;
 
@@ -35,7 +36,7 @@ internal static class SchemaMessages
                 ? string.Join(", ", properties.EnumerateObject().Select(p => p.Name))
                 : "none";
             // The validator's own words here are about the "false" schema, which means nothing to a reader of the file.
-            yield return new(location, $"unknown property \"{name}\", expected one of: {known} [additionalProperties: false]");
+            yield return new(location, $"unknown property {Printable.Quote(name)}, expected one of: {known} [additionalProperties: false]");
             yield break;
         }
 

@@ -9,6 +9,12 @@ public static class MessageErrorCodes
     /// <summary>An object holds the same property twice, so readers could disagree on its value.</summary>
     public const string JsonDuplicateProperty = "json.duplicate-property";
 
+    /// <summary>The message is longer than a queue message can be (64 KiB).</summary>
+    public const string MessageTooLarge = "message.too-large";
+
+    /// <summary>A string holds a control character (NUL, BEL, ESC…) where only printable text belongs.</summary>
+    public const string TextNotPrintable = "text.not-printable";
+
     /// <summary>A number beyond what any field can hold (about ±7.9e28).</summary>
     public const string NumberOutOfRange = "number.out-of-range";
 

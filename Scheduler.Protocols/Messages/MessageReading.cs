@@ -1,21 +1,23 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using Scheduler.Protocols.Input;
 using Scheduler.Protocols.JsonSupport;
 
 namespace Scheduler.Protocols.Messages;
 
 /// <summary>
-/// The steps every queue message reader takes, in order: Unicode text, JSON syntax, the hazards refused before any
-/// schema (duplicate properties, numbers beyond a decimal), the envelope (type, then version), the type's schema,
-/// and finally the reader's own checks. The first step that finds problems ends the reading.
+/// The steps every queue message reader takes, in order: the size a queue holds, Unicode text, JSON syntax, the
+/// hazards refused before any schema (duplicate properties, numbers beyond a decimal, control characters outside
+/// the OpenADR event), the envelope (type, then version), the type's schema, and finally the reader's own checks.
+/// The first step that finds problems ends the reading.
 /// </summary>
 internal static class MessageReading
 {
     /// <summary>The most errors reported for one message; after these, the rest are likely consequences.</summary>
     public const int MaxErrors = 20;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>Where a message may hold free text: the OpenADR event of a grid-signal message, whose names and descriptions are the VTN's.</summary>
+    private static readonly HashSet<string> FreeText = new(StringComparer.Ordinal) { "$.event" };
 
     /// <summary>Reads <paramref name="json"/> as a message of <paramref name="expectedType"/>.</summary>
     /// <param name="json">The message text.</param>
@@ -30,35 +32,24 @@ internal static class MessageReading
         where T : class
     {
         ArgumentNullException.ThrowIfNull(json);
-        try
+
+        // A queue holds at most 64 KiB; a longer text did not come through one. UTF-8 has at least one byte a character.
+        if (json.Length > InputLimits.MaxMessageBytes)
         {
-            // Only to find unpaired surrogates, which the JSON parser would pass on into strings.
-            _ = StrictUtf8.GetByteCount(json);
-        }
-        catch (EncoderFallbackException e)
-        {
-            return Fail<T>(MessageErrorCodes.JsonMalformed, JsonPath.Root, string.Create(CultureInfo.InvariantCulture, $"the text holds an unpaired surrogate at character {e.Index + 1}, expected Unicode text"));
+            return Fail<T>(MessageErrorCodes.MessageTooLarge, JsonPath.Root, string.Create(CultureInfo.InvariantCulture,
+                $"the message holds {json.Length:N0} characters, more than the {InputLimits.MaxMessageBytes:N0} bytes (64 KiB) a queue message holds"));
         }
 
-        JsonDocument document;
-        try
+        // Every string of a message is an id, an instant, a zone or a code, except in the OpenADR event it may carry.
+        var document = JsonInput.Parse(json, out var problems, textOnly: FreeText);
+        if (document is null)
         {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            return Fail<T>(MessageErrorCodes.JsonMalformed, JsonPath.Root, SyntaxMessage(e));
+            return MessageReadResult<T>.Failure(problems.Select(p => new MessageError(CodeOf(p.Kind), p.Path, p.Message)).ToList());
         }
 
         using (document)
         {
             var root = document.RootElement;
-            var hazards = DocumentPrecheck.Find(root, MaxErrors);
-            if (hazards.Count > 0)
-            {
-                return MessageReadResult<T>.Failure(hazards.Select(h => new MessageError(HazardCode(h.Path, root), h.Path, h.Message)).ToList());
-            }
-
             if (expectedType is not null)
             {
                 // The envelope first: a message of another type would otherwise fail the schema at every property.
@@ -124,73 +115,12 @@ internal static class MessageReading
         return CheckVersion(root.GetProperty("version")) is { } versionError ? [versionError] : [];
     }
 
-    private static string HazardCode(string path, JsonElement root)
+    private static string CodeOf(JsonProblemKind kind) => kind switch
     {
-        // DocumentPrecheck finds two kinds of hazard: a number too large for a decimal is reported at the number,
-        // a duplicate property at the name. The value at the path tells them apart.
-        return ValueAt(root, path) is { ValueKind: JsonValueKind.Number } number && !number.TryGetDecimal(out _)
-            ? MessageErrorCodes.NumberOutOfRange
-            : MessageErrorCodes.JsonDuplicateProperty;
-    }
-
-    private static JsonElement? ValueAt(JsonElement root, string path)
-    {
-        // Finds the value a path of DocumentPrecheck names by building each child's path the same way.
-        return Find(root, JsonPath.Root);
-
-        JsonElement? Find(JsonElement element, string here)
-        {
-            if (string.Equals(here, path, StringComparison.Ordinal))
-            {
-                return element;
-            }
-
-            if (!path.StartsWith(here, StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            if (element.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in element.EnumerateObject())
-                {
-                    if (Find(property.Value, JsonPath.Property(here, property.Name)) is { } found)
-                    {
-                        return found;
-                    }
-                }
-            }
-            else if (element.ValueKind == JsonValueKind.Array)
-            {
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (Find(item, JsonPath.Index(here, index++)) is { } found)
-                    {
-                        return found;
-                    }
-                }
-            }
-
-            return null;
-        }
-    }
-
-    private static string SyntaxMessage(JsonException e)
-    {
-        // The parser's message ends with its own zero-based position; we give a one-based one instead.
-        var reason = e.Message;
-        var cut = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut >= 0)
-        {
-            reason = reason[..cut];
-        }
-
-        if (e.LineNumber is not { } line || e.BytePositionInLine is not { } column)
-        {
-            return $"not valid JSON: {reason}";
-        }
-
-        return string.Create(CultureInfo.InvariantCulture, $"not valid JSON at line {line + 1}, byte {column + 1} of the line: {reason}");
-    }
+        JsonProblemKind.DuplicateProperty => MessageErrorCodes.JsonDuplicateProperty,
+        JsonProblemKind.NumberOutOfRange => MessageErrorCodes.NumberOutOfRange,
+        JsonProblemKind.NotPrintable => MessageErrorCodes.TextNotPrintable,
+        JsonProblemKind.TooLarge => MessageErrorCodes.MessageTooLarge,
+        _ => MessageErrorCodes.JsonMalformed,
+    };
 }

@@ -8,9 +8,10 @@ using Scheduler.Optimizer.Plans;
 namespace Scheduler.Protocols.Ocpp;
 
 /// <summary>
-/// Turns a plan into the OCPP charging profiles a CSMS sends: one Absolute TxProfile per session, whose last period
-/// is 0 A from the end of the session's window (so a charger that stops hearing from us stops drawing), and one
-/// fail-safe TxDefaultProfile per charger.
+/// Turns a plan into the OCPP charging profiles a CSMS sends: one Absolute TxProfile per session whose stay overlaps
+/// the planning window, valid from the start to the end of that overlap, with a last period of 0 A from its end (so
+/// a charger that stops hearing from us stops drawing); and one fail-safe TxDefaultProfile per charger. A session
+/// wholly outside the window (ended, or not yet begun) gets no TxProfile: the plan gives it nothing to send.
 /// </summary>
 public static class ChargingProfileBuilder
 {
@@ -21,16 +22,21 @@ public static class ChargingProfileBuilder
         return [.. BuildTxDefaultProfiles(plan, problem, options), .. BuildTxProfiles(plan, problem, options)];
     }
 
-    /// <summary>One TxProfile per session of <paramref name="plan"/>, in plan order.</summary>
+    /// <summary>One TxProfile per session of <paramref name="plan"/> whose stay overlaps its window, in plan order.</summary>
     public static IReadOnlyList<ChargingProfile> BuildTxProfiles(Plan plan, PlanningProblem problem, ChargingProfileOptions? options = null)
     {
         options ??= new ChargingProfileOptions();
         var sessions = problem.Sessions.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var chargers = problem.Site.Chargers.ToDictionary(c => c.Id, StringComparer.Ordinal);
         return plan.Sessions
+            .Where(sp => IsInside(sessions[sp.SessionId], plan.Window))
             .Select(sp => TxProfile(sp, sessions[sp.SessionId], chargers[sp.ChargerId], plan.Window, problem.Site.VoltageV, options))
             .ToList();
     }
+
+    /// <summary>True when some of the session's stay lies inside the window.</summary>
+    public static bool IsInside(Session session, PlanningWindow window) =>
+        Min(session.Departure, window.End) > Max(session.Arrival, window.Start);
 
     /// <summary>One fail-safe TxDefaultProfile per charger of the site, in site order.</summary>
     public static IReadOnlyList<ChargingProfile> BuildTxDefaultProfiles(Plan plan, PlanningProblem problem, ChargingProfileOptions? options = null)
@@ -93,15 +99,11 @@ public static class ChargingProfileBuilder
 
     private static ChargingProfile TxProfile(SessionPlan sessionPlan, Session session, Charger charger, PlanningWindow window, double voltageV, ChargingProfileOptions options)
     {
+        // Inside the window (the caller keeps to those): validFrom before validTo, every start period at 0 or later.
         var from = Max(session.Arrival, window.Start);
         var to = Min(session.Departure, window.End);
         var periods = sessionPlan.Periods.Where(p => p.End > p.Start).OrderBy(p => p.Start).ToList();
         string? reason = null;
-        if (to <= from)
-        {
-            reason = "the session is not within the plan's window (it has ended or not begun)";
-            periods = [];
-        }
 
         var phases = sessionPlan.Phases;
 

@@ -204,16 +204,36 @@ public sealed class GridSignalBook
     private static Piece PickPrice(IReadOnlyList<Piece> candidates) =>
         candidates.OrderByDescending(p => p.Modified ?? Instant.MinValue).ThenBy(p => p.Id, StringComparer.Ordinal).First();
 
-    /// <summary>Cuts the timeline at every start and end, and keeps in each cut the piece that wins there.</summary>
+    /// <summary>
+    /// Cuts the timeline at every start and end, and keeps in each cut the piece that wins there. The cuts are swept
+    /// in order with the pieces that cover them, so the work grows with the pieces times their overlap, not with the
+    /// pieces times the cuts.
+    /// </summary>
     private static List<Settled> Settle(List<Piece> pieces, Func<IReadOnlyList<Piece>, Piece> pick, string what, List<OpenAdrIssue> warnings)
     {
         var cuts = pieces.SelectMany(p => new[] { p.Start, p.End!.Value }).Distinct().Order().ToList();
+        var byStart = pieces.OrderBy(p => p.Start).ToList();
         var result = new List<Settled>();
         var flagged = new HashSet<string>(StringComparer.Ordinal);
+        var covering = new List<Piece>();
+        var stretches = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = 0;
         for (var i = 0; i + 1 < cuts.Count; i++)
         {
             var (from, to) = (cuts[i], cuts[i + 1]);
-            var covering = pieces.Where(p => p.Start <= from && p.End >= to).ToList();
+
+            // A piece covers the cut from its start to its end, both of which are cuts.
+            covering.RemoveAll(p => p.End <= from);
+            while (next < byStart.Count && byStart[next].Start <= from)
+            {
+                if (byStart[next].End > from)
+                {
+                    covering.Add(byStart[next]);
+                }
+
+                next++;
+            }
+
             if (covering.Count == 0)
             {
                 continue;
@@ -231,13 +251,16 @@ public sealed class GridSignalBook
                     $"events {string.Join(", ", events)} overlap with equal priority on {what}; OpenADR leaves this unspecified, so {winner.EventKey} holds there"));
             }
 
-            if (result.Count > 0 && result[^1] is { } last && last.End == from && last.Id == winner.Id && last.Value == winner.Value)
+            if (result.Count > 0 && result[^1] is { } last && last.Source == winner.Id && last.End == from && last.Value == winner.Value)
             {
                 result[^1] = last with { End = to };
             }
             else
             {
-                result.Add(new Settled(winner.Id, from, to, winner.Value, winner.Currency));
+                // A piece cut in two by a higher priority one is two stretches: each gets an id of its own.
+                var stretch = stretches[winner.Id] = stretches.GetValueOrDefault(winner.Id) + 1;
+                var id = stretch == 1 ? winner.Id : winner.Id + "#" + stretch.ToString(CultureInfo.InvariantCulture);
+                result.Add(new Settled(id, winner.Id, from, to, winner.Value, winner.Currency));
             }
         }
 
@@ -247,6 +270,6 @@ public sealed class GridSignalBook
     /// <summary>One limit or price from one interval, before overlaps are settled.</summary>
     private sealed record Piece(string Id, string EventKey, Instant Start, Instant? End, int Priority, Instant? Modified, double Value, string? Currency);
 
-    /// <summary>A stretch of time with the piece that holds over it.</summary>
-    private sealed record Settled(string Id, Instant Start, Instant End, double Value, string? Currency);
+    /// <summary>A stretch of time with the piece that holds over it: its id (unique in the set) and the piece's own.</summary>
+    private sealed record Settled(string Id, string Source, Instant Start, Instant End, double Value, string? Currency);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.Protocols.Input;
 using Scheduler.Protocols.JsonSupport;
 
 namespace Scheduler.Protocols.OpenAdr;
@@ -24,17 +25,10 @@ public static class OpenAdrEventReader
     /// <returns>The events read and the problems found.</returns>
     public static OpenAdrReadResult Read(string json, Instant now)
     {
-        JsonDocument document;
-        try
+        var document = JsonInput.Parse(json, out var problems);
+        if (document is null)
         {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException e)
-        {
-            var where = e.LineNumber is { } line
-                ? string.Create(CultureInfo.InvariantCulture, $" at line {line + 1}, byte {e.BytePositionInLine + 1}")
-                : string.Empty;
-            return new([], [new OpenAdrIssue(JsonPath.Root, "not valid JSON" + where)], []);
+            return new([], [.. problems.Select(p => new OpenAdrIssue(p.Path, p.Message))], []);
         }
 
         using (document)
@@ -44,9 +38,21 @@ public static class OpenAdrEventReader
             var events = new List<OpenAdrEvent>();
             if (root.ValueKind == JsonValueKind.Array)
             {
+                if (root.GetArrayLength() > InputLimits.MaxSignalIntervals)
+                {
+                    context.Error(JsonPath.Root, string.Create(CultureInfo.InvariantCulture,
+                        $"holds {root.GetArrayLength():N0} events, more than the {InputLimits.MaxSignalIntervals:N0} intervals a document of events may hold"));
+                    return new([], context.Errors, []);
+                }
+
                 var i = 0;
                 foreach (var item in root.EnumerateArray())
                 {
+                    if (context.IsFull)
+                    {
+                        break;
+                    }
+
                     AddIfRead(events, context, item, JsonPath.Index(JsonPath.Root, i));
                     i++;
                 }
@@ -78,14 +84,21 @@ public static class OpenAdrEventReader
             return null;
         }
 
-        var id = OptionalString(context, element, path, "id");
-        var programId = OptionalString(context, element, path, "programID");
+        var id = OptionalId(context, element, path, "id");
+        var programId = OptionalId(context, element, path, "programID");
         if (programId is null && !element.TryGetProperty("programID", out _))
         {
             context.Error(JsonPath.Property(path, "programID"), "an event needs a programID");
         }
 
         var eventName = OptionalString(context, element, path, "eventName");
+        if (id is null && eventName is not null && Printable.IdProblem(eventName) is { } nameProblem)
+        {
+            // Without an id, the name tells the event apart, and stands for it in every signal and message.
+            context.Error(JsonPath.Property(path, "eventName"), $"found {Printable.Quote(eventName)}, which {nameProblem}");
+            eventName = null;
+        }
+
         var key = id ?? eventName;
         if (key is null)
         {
@@ -127,6 +140,7 @@ public static class OpenAdrEventReader
         var cancelled = eventPeriod is { StartIsSentinel: true, Duration: { IsZero: true } };
 
         var intervals = cancelled ? [] : ReadIntervals(context, element, path, eventPeriod, descriptors);
+        CheckApart(context, intervals);
         if (programId is null || key is null)
         {
             return null;
@@ -162,6 +176,11 @@ public static class OpenAdrEventReader
         if (intervals.ValueKind != JsonValueKind.Array || intervals.GetArrayLength() == 0)
         {
             context.Error(intervalsPath, $"expected a non-empty array of intervals, found {JsonPath.Describe(intervals)}");
+            return result;
+        }
+
+        if (!context.Take(intervals.GetArrayLength(), intervalsPath))
+        {
             return result;
         }
 
@@ -268,14 +287,14 @@ public static class OpenAdrEventReader
         {
             end = duration.AddTo(start);
         }
-        catch (OverflowException)
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
-            context.Error(path, "its start plus duration is beyond the year 9999; write P9999Y for an open-ended interval");
-            return null;
+            end = Instant.MaxValue;
         }
-        catch (ArgumentOutOfRangeException)
+
+        if (end is { } last && last.InUtc().Year > InputLimits.MaxYear)
         {
-            context.Error(path, "its start plus duration is beyond the year 9999; write P9999Y for an open-ended interval");
+            context.Error(path, $"its start plus duration is beyond the year {InputLimits.MaxYear}; write P9999Y for an open-ended interval");
             return null;
         }
 
@@ -346,6 +365,12 @@ public static class OpenAdrEventReader
             return new OpenAdrPayload(type, [], path);
         }
 
+        if (values.GetArrayLength() > InputLimits.MaxSignalIntervals)
+        {
+            context.Error(valuesPath, string.Create(CultureInfo.InvariantCulture, $"holds {values.GetArrayLength():N0} values, more than the {InputLimits.MaxSignalIntervals:N0} intervals a document of events may hold"));
+            return null;
+        }
+
         var numbers = new List<double>();
         var index = 0;
         foreach (var value in values.EnumerateArray())
@@ -363,6 +388,12 @@ public static class OpenAdrEventReader
         if (numbers.Count == 0)
         {
             context.Error(valuesPath, $"a {type} payload needs at least one value");
+            return null;
+        }
+
+        // A multi-valued price splits its interval into one sub-interval per value, each a price of its own.
+        if (!context.Take(numbers.Count - 1, valuesPath))
+        {
             return null;
         }
 
@@ -437,10 +468,17 @@ public static class OpenAdrEventReader
                 continue;
             }
 
+            var currency = OptionalString(context, descriptor, descriptorPath, "currency");
+            if (currency is not null && IsoCurrency.Expected(currency) is { } expected)
+            {
+                context.Error(JsonPath.Property(descriptorPath, "currency"), $"found {Printable.Quote(currency)}, {expected}");
+                continue;
+            }
+
             result.Add(new OpenAdrPayloadDescriptor(
                 payloadType,
                 OptionalString(context, descriptor, descriptorPath, "units"),
-                OptionalString(context, descriptor, descriptorPath, "currency")));
+                currency));
         }
 
         return result;
@@ -468,14 +506,23 @@ public static class OpenAdrEventReader
             if (target.ValueKind == JsonValueKind.String)
             {
                 // OpenADR 3.1: a target is a string.
-                result.Add(target.GetString()!);
+                AddTarget(context, target, targetPath, result);
             }
             else if (target.ValueKind == JsonValueKind.Object
                 && target.TryGetProperty("values", out var values)
                 && values.ValueKind == JsonValueKind.Array)
             {
                 // OpenADR 3.0.1: a target is a valuesMap, e.g. { "type": "VEN_NAME", "values": ["ven-1"] }.
-                result.AddRange(values.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!));
+                var v = 0;
+                foreach (var value in values.EnumerateArray())
+                {
+                    if (value.ValueKind == JsonValueKind.String)
+                    {
+                        AddTarget(context, value, JsonPath.Index(JsonPath.Property(targetPath, "values"), v), result);
+                    }
+
+                    v++;
+                }
             }
             else
             {
@@ -484,6 +531,39 @@ public static class OpenAdrEventReader
         }
 
         return result;
+    }
+
+    private static void AddTarget(ReadContext context, JsonElement target, string path, List<string> targets)
+    {
+        var name = target.GetString()!;
+        if (Printable.IdProblem(name) is { } problem)
+        {
+            context.Error(path, $"found {Printable.Quote(name)}, which {problem}");
+            return;
+        }
+
+        targets.Add(name);
+    }
+
+    /// <summary>
+    /// Two intervals of one event that overlap with a payload of the same type would give the time two values:
+    /// the intervals of an event follow one another.
+    /// </summary>
+    private static void CheckApart(ReadContext context, List<OpenAdrInterval> intervals)
+    {
+        foreach (var type in intervals.SelectMany(i => i.Payloads).Select(p => p.Type).Distinct(StringComparer.Ordinal))
+        {
+            var ordered = intervals.Where(i => i.Payloads.Any(p => p.Type == type)).OrderBy(i => i.Start).ToList();
+            for (var k = 1; k < ordered.Count && !context.IsFull; k++)
+            {
+                var before = ordered[k - 1];
+                if (before.End is not { } end || ordered[k].Start < end)
+                {
+                    context.Error(ordered[k].Path, string.Create(CultureInfo.InvariantCulture,
+                        $"starts at {ordered[k].Start}, inside {before.Path} ({before.Start} to {(before.End is { } e ? e.ToString() : "open-ended")}), and both carry {type}: expected the intervals of one event to follow one another"));
+                }
+            }
+        }
     }
 
     private static Period? ReadPeriod(ReadContext context, JsonElement element, string path)
@@ -567,6 +647,12 @@ public static class OpenAdrEventReader
 
         // RFC 3339 with Z or a numeric offset, fractional seconds optional.
         var offsetResult = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        if (offsetResult.Success && offsetResult.Value.Year is < InputLimits.MinYear or > InputLimits.MaxYear)
+        {
+            context.Error(path, $"found {JsonPath.Describe(element)}, expected an instant in the years {InputLimits.MinYear} to {InputLimits.MaxYear} (or 0001-01-01 for \"now\")");
+            return null;
+        }
+
         if (offsetResult.Success)
         {
             return offsetResult.Value.ToInstant();
@@ -590,6 +676,18 @@ public static class OpenAdrEventReader
 
         context.Error(JsonPath.Property(path, name), $"expected a non-empty string, found {JsonPath.Describe(value)}");
         return null;
+    }
+
+    private static string? OptionalId(ReadContext context, JsonElement element, string path, string name)
+    {
+        var text = OptionalString(context, element, path, name);
+        if (text is not null && Printable.IdProblem(text) is { } problem)
+        {
+            context.Error(JsonPath.Property(path, name), $"found {Printable.Quote(text)}, which {problem}");
+            return null;
+        }
+
+        return text;
     }
 
     /// <summary>True when <paramref name="element"/> has property <paramref name="name"/> with a value other than null.</summary>
@@ -618,7 +716,33 @@ public static class OpenAdrEventReader
 
         public List<OpenAdrIssue> Warnings { get; } = [];
 
-        public void Error(string path, string message) => Errors.Add(new OpenAdrIssue(path, message));
+        /// <summary>The intervals read so far, a multi-valued price counting one per value.</summary>
+        public int Intervals { get; private set; }
+
+        /// <summary>True once enough errors are found that the rest are likely alike.</summary>
+        public bool IsFull => Errors.Count >= JsonInput.MaxProblems;
+
+        public void Error(string path, string message)
+        {
+            if (!IsFull)
+            {
+                Errors.Add(new OpenAdrIssue(path, message));
+            }
+        }
+
+        /// <summary>Counts <paramref name="count"/> more intervals, or records an error at <paramref name="path"/> where they are more than a document may hold.</summary>
+        public bool Take(int count, string path)
+        {
+            if (Intervals + count > InputLimits.MaxSignalIntervals)
+            {
+                Error(path, string.Create(CultureInfo.InvariantCulture,
+                    $"holds {count:N0} intervals, which with the {Intervals:N0} before them are more than the {InputLimits.MaxSignalIntervals:N0} a document of events may hold"));
+                return false;
+            }
+
+            Intervals += count;
+            return true;
+        }
 
         public void Warning(string path, string message) => Warnings.Add(new OpenAdrIssue(path, message));
     }

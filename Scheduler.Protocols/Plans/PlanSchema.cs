@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Scheduler.Protocols.JsonSupport;
 
 namespace Scheduler.Protocols.Plans;
@@ -18,22 +17,14 @@ public static class PlanSchema
     public static IReadOnlyList<string> Validate(string planJson)
     {
         ArgumentNullException.ThrowIfNull(planJson);
-        try
+        using var document = JsonInput.Parse(planJson, out var problems);
+        if (document is null)
         {
-            using var document = JsonDocument.Parse(planJson);
-            var hazards = DocumentPrecheck.Find(document.RootElement, MaxErrors);
-            if (hazards.Count > 0)
-            {
-                return hazards.Select(h => $"{h.Path}: {h.Message}").ToList();
-            }
+            return problems.Select(p => $"{p.Path}: {p.Message}").ToList();
+        }
 
-            return EmbeddedSchema.Plan.Validate(document.RootElement, MaxErrors)
-                .Select(v => $"{v.Location.Path}: {v.Message}")
-                .ToList();
-        }
-        catch (JsonException e)
-        {
-            return [$"{JsonPath.Root}: not valid JSON: {e.Message}"];
-        }
+        return EmbeddedSchema.Plan.Validate(document.RootElement, MaxErrors)
+            .Select(v => $"{v.Location.Path}: {v.Message}")
+            .ToList();
     }
 }

@@ -13,18 +13,18 @@ public static class PriceOverlay
         ArgumentNullException.ThrowIfNull(prices);
         ArgumentNullException.ThrowIfNull(overrides);
         var ordered = overrides.OrderBy(o => o.Start).ToList();
+        var ends = ordered.Select(o => o.End).ToList();
         var result = new List<PriceInterval>(prices.Count + (2 * ordered.Count));
         foreach (var price in prices)
         {
-            // What is left of this price once every override is cut out of it.
+            // What is left of this price once every override is cut out of it. Overrides do not overlap, so their
+            // ends are in order too: the first that can touch the price is found by search, not by a walk from the start.
             var from = price.Start;
-            foreach (var cut in ordered)
+            var first = ends.BinarySearch(price.Start);
+            first = first < 0 ? ~first : first + 1;
+            for (var i = first; i < ordered.Count && ordered[i].Start < price.End; i++)
             {
-                if (cut.End <= from || cut.Start >= price.End)
-                {
-                    continue;
-                }
-
+                var cut = ordered[i];
                 if (cut.Start > from)
                 {
                     result.Add(new PriceInterval(from, cut.Start, price.PerKwh));

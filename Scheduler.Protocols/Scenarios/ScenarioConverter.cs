@@ -3,6 +3,7 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Scheduler.Optimizer.Model;
+using Scheduler.Protocols.Input;
 using Scheduler.Protocols.JsonSupport;
 
 namespace Scheduler.Protocols.Scenarios;
@@ -13,10 +14,6 @@ namespace Scheduler.Protocols.Scenarios;
 /// </summary>
 internal sealed class ScenarioConverter
 {
-    // Far wider than any plan; within it, every local time with any offset is an instant NodaTime can hold.
-    private const int MinYear = 1900;
-    private const int MaxYear = 9000;
-
     private readonly List<ScenarioError> _errors = [];
     private readonly Dictionary<string, double> _chargerMaxCurrentA = new(StringComparer.Ordinal);
 
@@ -29,10 +26,12 @@ internal sealed class ScenarioConverter
         var site = ReadSite(root.GetProperty("site"), JsonPath.Property(JsonPath.Root, "site"));
         var tariff = ReadTariff(root.GetProperty("tariff"), JsonPath.Property(JsonPath.Root, "tariff"));
         var gridSignals = ReadList(root, JsonPath.Root, "gridSignals", ReadGridSignal);
+        CheckIdsUnique(root, "gridSignals");
         var overrides = ReadList(root, JsonPath.Root, "priceOverrides", ReadPriceOverride);
+        CheckIdsUnique(root, "priceOverrides");
         CheckOverridesApart(overrides);
         var sessions = ReadList(root, JsonPath.Root, "sessions", ReadSession);
-        var window = ReadWindow(root.GetProperty("planning"), JsonPath.Property(JsonPath.Root, "planning"));
+        var window = ReadWindow(root.GetProperty("planning"), JsonPath.Property(JsonPath.Root, "planning"), site?.TimeZone);
         if (_errors.Count > 0 || site is null || tariff is null || window is null)
         {
             return null;
@@ -47,6 +46,32 @@ internal sealed class ScenarioConverter
     }
 
     private PriceInterval? ReadPriceOverride(JsonElement json, string path) => ReadPrice(json, path);
+
+    /// <summary>Two items of one list with the same id could not be told apart in a plan or a log.</summary>
+    private void CheckIdsUnique(JsonElement root, string list)
+    {
+        if (!root.TryGetProperty(list, out var items) || items.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var item in items.EnumerateArray())
+        {
+            var id = item.GetProperty("id").GetString() ?? string.Empty;
+            if (first.TryGetValue(id, out var earlier))
+            {
+                Add($"$.{list}[{index}].id", $"found {Printable.Quote(id)}, the id of item {earlier} too; expected each id once");
+            }
+            else
+            {
+                first.Add(id, index);
+            }
+
+            index++;
+        }
+    }
 
     /// <summary>Two overrides for the same instant would leave its price to chance.</summary>
     private void CheckOverridesApart(IReadOnlyList<PriceInterval> overrides) =>
@@ -128,6 +153,11 @@ internal sealed class ScenarioConverter
     private Tariff? ReadTariff(JsonElement json, string path)
     {
         var currency = json.GetProperty("currency").GetString() ?? string.Empty;
+        if (IsoCurrency.Expected(currency) is { } expected)
+        {
+            Add(JsonPath.Property(path, "currency"), $"found {JsonPath.Describe(json.GetProperty("currency"))}, {expected}");
+        }
+
         var prices = ReadList(json, path, "prices", ReadPrice);
         var before = _errors.Count;
         var charges = ReadList(json, path, "demandCharges", ReadDemandCharge);
@@ -262,16 +292,42 @@ internal sealed class ScenarioConverter
             Number(json, "minCurrentA")));
     }
 
-    private PlanningWindow? ReadWindow(JsonElement json, string path)
+    private PlanningWindow? ReadWindow(JsonElement json, string path, DateTimeZone? zone)
     {
         var start = ReadInstant(json, path, "start");
         var end = ReadInstant(json, path, "end");
         var slotLength = Integer(json, "slotMinutes") is { } minutes
             ? Duration.FromMinutes(minutes)
             : PlanningWindow.DefaultSlotLength;
-        return start is { } s && end is { } e
-            ? Build(json, path, () => new PlanningWindow(s, e, slotLength))
-            : null;
+        if (start is not { } s || end is not { } e)
+        {
+            return null;
+        }
+
+        if (slotLength.TotalMinutes is >= 1 and <= 60 && SlotGrid.Floor(s, slotLength) != s)
+        {
+            Add(JsonPath.Property(path, "start"), OffGrid(json.GetProperty("start"), s, slotLength, zone));
+            return null;
+        }
+
+        return Build(json, path, () => new PlanningWindow(s, e, slotLength));
+    }
+
+    /// <summary>
+    /// Why a start is off the slot grid, and which starts would do: the grid is aligned on UTC, which a zone with a
+    /// half-hour offset (India, +05:30) does not share with its local hours.
+    /// </summary>
+    private static string OffGrid(JsonElement text, Instant start, Duration slot, DateTimeZone? zone)
+    {
+        var minutes = (int)slot.TotalMinutes;
+        var written = OffsetDateTimePattern.ExtendedIso.Parse(text.GetString() ?? string.Empty).Value.Offset;
+        var shownIn = DateTimeZone.ForOffset(written);
+        var before = JsonWriterExtensions.FormatInstant(SlotGrid.Floor(start, slot), shownIn);
+        var after = JsonWriterExtensions.FormatInstant(SlotGrid.Ceiling(start, slot), shownIn);
+        var local = zone is not null && zone.GetUtcOffset(start).Milliseconds % (minutes * 60_000L) != 0
+            ? $"; in {zone.Id} (UTC{zone.GetUtcOffset(start)}) local {minutes}-minute slots do not start on the local hour"
+            : string.Empty;
+        return $"found {JsonPath.Describe(text)}, which is not on the {minutes}-minute grid: slots start every {minutes} minutes from midnight UTC{local}; expected a start on the grid such as {before} or {after}";
     }
 
     private List<T> ReadList<T>(JsonElement parent, string parentPath, string name, Func<JsonElement, string, T?> read)
@@ -312,9 +368,9 @@ internal sealed class ScenarioConverter
         }
 
         var local = result.Value;
-        if (local.Year is < MinYear or > MaxYear)
+        if (local.Year is < InputLimits.MinYear or > InputLimits.MaxYear)
         {
-            Add(JsonPath.Property(path, name), $"found \"{text}\", expected an instant in the years {MinYear} to {MaxYear}");
+            Add(JsonPath.Property(path, name), $"found \"{text}\", expected an instant in the years {InputLimits.MinYear} to {InputLimits.MaxYear}");
             return null;
         }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Scheduler.Optimizer.Model;
 using Scheduler.Protocols.JsonSupport;
 
 namespace Scheduler.Protocols.Tariffs;
@@ -16,11 +15,7 @@ namespace Scheduler.Protocols.Tariffs;
 public static class AwattarReader
 {
     /// <summary>Reads a response from a stream.</summary>
-    public static TariffReadResult Read(Stream json)
-    {
-        using var reader = new StreamReader(json, leaveOpen: true);
-        return Read(reader.ReadToEnd());
-    }
+    public static TariffReadResult Read(Stream json) => TariffText.Read(json, Read);
 
     /// <summary>Reads a response from its text.</summary>
     public static TariffReadResult Read(string json)
@@ -32,12 +27,16 @@ public static class AwattarReader
             return TariffReadResult.From(null, [], reader.Errors);
         }
 
-        var prices = new List<PriceInterval>();
-        if (reader.Array(document.RootElement, JsonPath.Root, "data") is { } data)
+        if (reader.Entries(document.RootElement, JsonPath.Root, "data") is { } data)
         {
             var i = 0;
             foreach (var entry in data.EnumerateArray())
             {
+                if (reader.Prices.IsFull)
+                {
+                    break;
+                }
+
                 var path = JsonPath.Index("$.data", i++);
                 var start = reader.UnixMilliseconds(entry, path, "start_timestamp");
                 var end = reader.UnixMilliseconds(entry, path, "end_timestamp");
@@ -48,14 +47,14 @@ public static class AwattarReader
                     continue;
                 }
 
-                if (start is { } s && end is { } e && price is { } p && reader.Ordered(s, e, JsonPath.Property(path, "end_timestamp")))
+                if (start is { } s && end is { } e && price is { } p)
                 {
-                    prices.Add(new PriceInterval(s, e, (double)(p / 1000m)));
+                    reader.Prices.Add(s, e, (double)(p / 1000m), path, JsonPath.Property(path, "end_timestamp"));
                 }
             }
         }
 
-        return TariffReadResult.From("EUR", prices, reader.Errors);
+        return reader.Prices.ToResult("EUR");
     }
 
     private static bool IsEuroPerMwh(string? unit) =>

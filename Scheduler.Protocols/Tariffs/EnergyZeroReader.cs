@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Scheduler.Optimizer.Model;
 using Scheduler.Protocols.JsonSupport;
 
 namespace Scheduler.Protocols.Tariffs;
@@ -13,11 +12,7 @@ namespace Scheduler.Protocols.Tariffs;
 public static class EnergyZeroReader
 {
     /// <summary>Reads a response from a stream.</summary>
-    public static TariffReadResult Read(Stream json, EnergyZeroSeries series = EnergyZeroSeries.Base)
-    {
-        using var reader = new StreamReader(json, leaveOpen: true);
-        return Read(reader.ReadToEnd(), series);
-    }
+    public static TariffReadResult Read(Stream json, EnergyZeroSeries series = EnergyZeroSeries.Base) => TariffText.Read(json, text => Read(text, series));
 
     /// <summary>Reads a response from its text; the shape is recognised by its top-level <c>data</c> (GraphQL) or not (REST).</summary>
     /// <param name="json">The response body.</param>
@@ -32,15 +27,20 @@ public static class EnergyZeroReader
         }
 
         var root = document.RootElement;
-        var prices = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out _)
-            ? ReadGraphQl(root, series, reader)
-            : ReadRest(root, series, reader);
-        return TariffReadResult.From("EUR", prices, reader.Errors);
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out _))
+        {
+            ReadGraphQl(root, series, reader);
+        }
+        else
+        {
+            ReadRest(root, series, reader);
+        }
+
+        return reader.Prices.ToResult("EUR");
     }
 
-    private static List<PriceInterval> ReadRest(JsonElement root, EnergyZeroSeries series, TariffJson reader)
+    private static void ReadRest(JsonElement root, EnergyZeroSeries series, TariffJson reader)
     {
-        var prices = new List<PriceInterval>();
         var name = series switch
         {
             EnergyZeroSeries.BaseWithVat => "base_with_vat",
@@ -48,60 +48,73 @@ public static class EnergyZeroReader
             EnergyZeroSeries.AllInWithVat => "all_in_with_vat",
             _ => "base",
         };
-        if (reader.Array(root, JsonPath.Root, name) is not { } entries)
+        if (reader.Entries(root, JsonPath.Root, name) is not { } entries)
         {
-            return prices;
+            return;
         }
 
         var i = 0;
         foreach (var entry in entries.EnumerateArray())
         {
+            if (reader.Prices.IsFull)
+            {
+                break;
+            }
+
             var path = JsonPath.Index(JsonPath.Property(JsonPath.Root, name), i++);
             var start = reader.Instant(entry, path, "start");
             var end = reader.Instant(entry, path, "end");
             var price = reader.Property(entry, path, "price", JsonValueKind.Object) is { } p
                 ? reader.NumberString(p, JsonPath.Property(path, "price"), "value")
                 : null;
-            if (start is { } s && end is { } e && price is { } perKwh && reader.Ordered(s, e, JsonPath.Property(path, "end")))
+            if (start is { } s && end is { } e && price is { } perKwh)
             {
-                prices.Add(new PriceInterval(s, e, (double)perKwh));
+                reader.Prices.Add(s, e, (double)perKwh, path, JsonPath.Property(path, "end"));
             }
         }
 
-        return prices;
+        // The response says which span it covers; an entry far from it is a mistake, not a price.
+        if (reader.Property(root, JsonPath.Root, "range", JsonValueKind.Object) is { } range
+            && reader.Instant(range, "$.range", "start") is { } rangeStart
+            && reader.Instant(range, "$.range", "end") is { } rangeEnd)
+        {
+            reader.Prices.KeepNear(rangeStart, rangeEnd, "$.range");
+        }
     }
 
-    private static List<PriceInterval> ReadGraphQl(JsonElement root, EnergyZeroSeries series, TariffJson reader)
+    private static void ReadGraphQl(JsonElement root, EnergyZeroSeries series, TariffJson reader)
     {
-        var prices = new List<PriceInterval>();
         const string MarketPath = "$.data.energyMarketPrices";
         if (series is not (EnergyZeroSeries.Base or EnergyZeroSeries.BaseWithVat))
         {
             reader.Errors.Add(new TariffError(MarketPath, $"has no {series} prices: expected {nameof(EnergyZeroSeries.Base)} or {nameof(EnergyZeroSeries.BaseWithVat)} for the GraphQL shape"));
-            return prices;
+            return;
         }
 
         if (reader.Property(root, JsonPath.Root, "data", JsonValueKind.Object) is not { } data
             || reader.Property(data, "$.data", "energyMarketPrices", JsonValueKind.Object) is not { } market
-            || reader.Array(market, MarketPath, "prices") is not { } entries)
+            || reader.Entries(market, MarketPath, "prices") is not { } entries)
         {
-            return prices;
+            return;
         }
 
         var field = series == EnergyZeroSeries.BaseWithVat ? "energyPriceIncl" : "energyPriceExcl";
         var i = 0;
         foreach (var entry in entries.EnumerateArray())
         {
+            if (reader.Prices.IsFull)
+            {
+                break;
+            }
+
             var path = JsonPath.Index(MarketPath + ".prices", i++);
             var start = reader.Instant(entry, path, "from");
             var end = reader.Instant(entry, path, "till");
             var price = reader.Number(entry, path, field);
-            if (start is { } s && end is { } e && price is { } perKwh && reader.Ordered(s, e, JsonPath.Property(path, "till")))
+            if (start is { } s && end is { } e && price is { } perKwh)
             {
-                prices.Add(new PriceInterval(s, e, (double)perKwh));
+                reader.Prices.Add(s, e, (double)perKwh, path, JsonPath.Property(path, "till"));
             }
         }
-
-        return prices;
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
-using Scheduler.Optimizer.Model;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Protocols.Input;
 using Scheduler.Protocols.JsonSupport;
 
 namespace Scheduler.Protocols.Tariffs;
@@ -12,11 +14,7 @@ namespace Scheduler.Protocols.Tariffs;
 public static class NordPoolReader
 {
     /// <summary>Reads a response from a stream.</summary>
-    public static TariffReadResult Read(Stream json, string area)
-    {
-        using var reader = new StreamReader(json, leaveOpen: true);
-        return Read(reader.ReadToEnd(), area);
-    }
+    public static TariffReadResult Read(Stream json, string area) => TariffText.Read(json, text => Read(text, area));
 
     /// <summary>Reads a response from its text.</summary>
     /// <param name="json">The response body.</param>
@@ -33,25 +31,44 @@ public static class NordPoolReader
 
         var root = document.RootElement;
         var currency = reader.Property(root, JsonPath.Root, "currency", JsonValueKind.String)?.GetString();
-        var prices = new List<PriceInterval>();
-        if (reader.Array(root, JsonPath.Root, "multiAreaEntries") is { } entries)
+        if (reader.Entries(root, JsonPath.Root, "multiAreaEntries") is { } entries)
         {
             var i = 0;
             foreach (var entry in entries.EnumerateArray())
             {
+                if (reader.Prices.IsFull)
+                {
+                    break;
+                }
+
                 var path = JsonPath.Index("$.multiAreaEntries", i++);
                 var start = reader.Instant(entry, path, "deliveryStart");
                 var end = reader.Instant(entry, path, "deliveryEnd");
                 var price = reader.Property(entry, path, "entryPerArea", JsonValueKind.Object) is { } perArea
                     ? reader.Number(perArea, JsonPath.Property(path, "entryPerArea"), area)
                     : null;
-                if (start is { } s && end is { } e && price is { } perMwh && reader.Ordered(s, e, JsonPath.Property(path, "deliveryEnd")))
+                if (start is { } s && end is { } e && price is { } perMwh)
                 {
-                    prices.Add(new PriceInterval(s, e, (double)(perMwh / 1000m)));
+                    reader.Prices.Add(s, e, (double)(perMwh / 1000m), path, JsonPath.Property(path, "deliveryEnd"));
                 }
             }
         }
 
-        return TariffReadResult.From(currency, prices, reader.Errors);
+        // The response is for one delivery day in CET; an entry far from it is a mistake, not a price.
+        if (root.TryGetProperty("deliveryDateCET", out var day) && day.ValueKind == JsonValueKind.String)
+        {
+            var date = LocalDatePattern.Iso.Parse(day.GetString() ?? string.Empty);
+            if (date.Success && date.Value.Year is >= InputLimits.MinYear and <= InputLimits.MaxYear)
+            {
+                var cet = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+                reader.Prices.KeepNear(cet.AtStartOfDay(date.Value).ToInstant(), cet.AtStartOfDay(date.Value.PlusDays(1)).ToInstant(), "$.deliveryDateCET");
+            }
+            else
+            {
+                reader.Errors.Add(new TariffError("$.deliveryDateCET", $"is {JsonPath.Describe(day)}: expected a date such as \"2024-11-05\""));
+            }
+        }
+
+        return reader.Prices.ToResult(currency, "$.currency");
     }
 }

@@ -1,4 +1,3 @@
-using Scheduler.Optimizer.Model;
 using Scheduler.Protocols.JsonSupport;
 
 namespace Scheduler.Protocols.Tariffs;
@@ -11,11 +10,7 @@ namespace Scheduler.Protocols.Tariffs;
 public static class OctopusAgileReader
 {
     /// <summary>Reads a page from a stream.</summary>
-    public static TariffReadResult Read(Stream json, bool includeVat = true)
-    {
-        using var reader = new StreamReader(json, leaveOpen: true);
-        return Read(reader.ReadToEnd(), includeVat);
-    }
+    public static TariffReadResult Read(Stream json, bool includeVat = true) => TariffText.Read(json, text => Read(text, includeVat));
 
     /// <summary>Reads a page from its text.</summary>
     /// <param name="json">The response body.</param>
@@ -30,23 +25,27 @@ public static class OctopusAgileReader
         }
 
         var field = includeVat ? "value_inc_vat" : "value_exc_vat";
-        var prices = new List<PriceInterval>();
-        if (reader.Array(document.RootElement, JsonPath.Root, "results") is { } results)
+        if (reader.Entries(document.RootElement, JsonPath.Root, "results") is { } results)
         {
             var i = 0;
             foreach (var entry in results.EnumerateArray())
             {
+                if (reader.Prices.IsFull)
+                {
+                    break;
+                }
+
                 var path = JsonPath.Index("$.results", i++);
                 var start = reader.Instant(entry, path, "valid_from");
                 var end = reader.Instant(entry, path, "valid_to");
                 var pence = reader.Number(entry, path, field);
-                if (start is { } s && end is { } e && pence is { } p && reader.Ordered(s, e, JsonPath.Property(path, "valid_to")))
+                if (start is { } s && end is { } e && pence is { } p)
                 {
-                    prices.Add(new PriceInterval(s, e, (double)(p / 100m)));
+                    reader.Prices.Add(s, e, (double)(p / 100m), path, JsonPath.Property(path, "valid_to"));
                 }
             }
         }
 
-        return TariffReadResult.From("GBP", prices, reader.Errors);
+        return reader.Prices.ToResult("GBP");
     }
 }

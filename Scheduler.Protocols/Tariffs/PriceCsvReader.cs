@@ -1,6 +1,6 @@
 using System.Globalization;
 using NodaTime.Text;
-using Scheduler.Optimizer.Model;
+using Scheduler.Protocols.Input;
 
 namespace Scheduler.Protocols.Tariffs;
 
@@ -15,25 +15,27 @@ public static class PriceCsvReader
     public const string Header = "start_utc,end_utc,price_eur_per_mwh";
 
     /// <summary>Reads a file from a stream.</summary>
-    public static TariffReadResult Read(Stream csv)
-    {
-        using var reader = new StreamReader(csv, leaveOpen: true);
-        return Read(reader.ReadToEnd());
-    }
+    public static TariffReadResult Read(Stream csv) => TariffText.Read(csv, Read);
 
     /// <summary>Reads a file from its text.</summary>
     public static TariffReadResult Read(string csv)
     {
+        ArgumentNullException.ThrowIfNull(csv);
         var errors = new List<TariffError>();
-        var prices = new List<PriceInterval>();
-        var lines = csv.Split('\n');
+        var prices = new PriceList(errors);
+        var lines = csv.TrimStart('\uFEFF').Split('\n');
         if (lines[0].TrimEnd('\r').Trim() != Header)
         {
-            errors.Add(new TariffError("line 1", $"is \"{lines[0].TrimEnd('\r')}\": expected the header \"{Header}\""));
-            return TariffReadResult.From("EUR", prices, errors);
+            errors.Add(new TariffError("line 1", $"is {Printable.Quote(lines[0].TrimEnd('\r'))}: expected the header \"{Header}\""));
+            return prices.ToResult("EUR");
         }
 
-        for (var i = 1; i < lines.Length; i++)
+        if (lines.Length - 1 > InputLimits.MaxIntervals && lines.Skip(1).Count(l => l.TrimEnd('\r').Length > 0) is var count && prices.TooMany(count, "line 2"))
+        {
+            return prices.ToResult("EUR");
+        }
+
+        for (var i = 1; i < lines.Length && !prices.IsFull; i++)
         {
             var line = lines[i].TrimEnd('\r');
             if (line.Length == 0)
@@ -53,33 +55,26 @@ public static class PriceCsvReader
             var end = InstantPattern.ExtendedIso.Parse(fields[1]);
             if (!start.Success)
             {
-                errors.Add(new TariffError(where + ", start_utc", $"is \"{fields[0]}\": expected a UTC instant such as 2025-10-01T22:00:00Z"));
+                errors.Add(new TariffError(where + ", start_utc", $"is {Printable.Quote(fields[0])}: expected a UTC instant such as 2025-10-01T22:00:00Z"));
             }
 
             if (!end.Success)
             {
-                errors.Add(new TariffError(where + ", end_utc", $"is \"{fields[1]}\": expected a UTC instant such as 2025-10-01T22:15:00Z"));
+                errors.Add(new TariffError(where + ", end_utc", $"is {Printable.Quote(fields[1])}: expected a UTC instant such as 2025-10-01T22:15:00Z"));
             }
 
             if (!decimal.TryParse(fields[2], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var perMwh))
             {
-                errors.Add(new TariffError(where + ", price_eur_per_mwh", $"is \"{fields[2]}\": expected a decimal number such as -29.91"));
+                errors.Add(new TariffError(where + ", price_eur_per_mwh", $"is {Printable.Quote(fields[2])}: expected a decimal number such as -29.91"));
                 continue;
             }
 
             if (start.Success && end.Success)
             {
-                if (end.Value <= start.Value)
-                {
-                    errors.Add(new TariffError(where + ", end_utc", $"is {fields[1]}: expected after start_utc {fields[0]}"));
-                }
-                else
-                {
-                    prices.Add(new PriceInterval(start.Value, end.Value, (double)(perMwh / 1000m)));
-                }
+                prices.Add(start.Value, end.Value, (double)(perMwh / 1000m), where, where + ", end_utc");
             }
         }
 
-        return TariffReadResult.From("EUR", prices, errors);
+        return prices.ToResult("EUR");
     }
 }

@@ -9,26 +9,29 @@ namespace Scheduler.Protocols.Tariffs;
 /// <summary>Reads the values of a tariff JSON feed, recording a <see cref="TariffError"/> with its JSON path for each bad one.</summary>
 internal sealed class TariffJson
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
+    public TariffJson()
+    {
+        Prices = new PriceList(Errors);
+    }
 
     public List<TariffError> Errors { get; } = [];
 
-    /// <summary>Parses <paramref name="json"/>; on a syntax error records it (with line and byte) and returns null.</summary>
+    /// <summary>The prices read, and the rules they must keep.</summary>
+    public PriceList Prices { get; }
+
+    /// <summary>Parses <paramref name="json"/> as <see cref="JsonInput"/> does; on a problem records it with its place and returns null.</summary>
     public JsonDocument? Parse(string json)
     {
-        try
-        {
-            return JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            var line = (e.LineNumber ?? 0) + 1;
-            var position = (e.BytePositionInLine ?? 0) + 1;
-            Errors.Add(new TariffError(
-                string.Create(CultureInfo.InvariantCulture, $"line {line}, byte {position}"),
-                "is not valid JSON: expected a JSON document"));
-            return null;
-        }
+        var document = JsonInput.Parse(json, out var problems);
+        Errors.AddRange(problems.Select(p => new TariffError(p.Path, p.Message)));
+        return document;
+    }
+
+    /// <summary>The array <paramref name="name"/> of <paramref name="parent"/>, or null with an error where it is missing or holds more entries than a feed may.</summary>
+    public JsonElement? Entries(JsonElement parent, string parentPath, string name)
+    {
+        var array = Array(parent, parentPath, name);
+        return array is { } a && Prices.TooMany(a.GetArrayLength(), JsonPath.Property(parentPath, name)) ? null : array;
     }
 
     public JsonElement? Property(JsonElement parent, string parentPath, string name, JsonValueKind kind)
@@ -115,19 +118,15 @@ internal sealed class TariffJson
             return null;
         }
 
-        return NodaTime.Instant.FromUnixTimeMilliseconds(ms);
-    }
-
-    /// <summary>Records an error unless <paramref name="end"/> is after <paramref name="start"/>.</summary>
-    public bool Ordered(Instant start, Instant end, string path)
-    {
-        if (end > start)
+        // Seconds since 1970 read as milliseconds land in the first months of 1970, where no price feed has data.
+        if (ms is >= 1_000_000_000L and < 10_000_000_000L)
         {
-            return true;
+            Errors.Add(new TariffError(JsonPath.Property(parentPath, name), string.Create(CultureInfo.InvariantCulture,
+                $"is {ms}, which as milliseconds is {NodaTime.Instant.FromUnixTimeMilliseconds(ms)}: it looks like seconds since 1970; expected milliseconds, e.g. {ms * 1000}")));
+            return null;
         }
 
-        Errors.Add(new TariffError(path, string.Create(CultureInfo.InvariantCulture, $"ends at {end} but starts at {start}: expected the end after the start")));
-        return false;
+        return NodaTime.Instant.FromUnixTimeMilliseconds(ms);
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

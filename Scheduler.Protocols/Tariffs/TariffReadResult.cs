@@ -5,6 +5,9 @@ namespace Scheduler.Protocols.Tariffs;
 /// <summary>What a tariff reader made of a feed: prices per kWh in the feed's currency, or the errors that stopped it.</summary>
 public sealed record TariffReadResult
 {
+    /// <summary>The most errors reported for one feed; after these, the rest are likely alike.</summary>
+    public const int MaxErrors = 20;
+
     /// <summary>Creates a result.</summary>
     /// <param name="currency">ISO 4217 code, e.g. EUR; null where the feed could not be read far enough to tell.</param>
     /// <param name="prices">The prices in start order; empty where <paramref name="errors"/> is not.</param>
@@ -56,7 +59,7 @@ public sealed record TariffReadResult
     {
         if (errors.Count > 0)
         {
-            return new TariffReadResult(currency, [], errors, [], notes);
+            return new TariffReadResult(currency, [], errors.Take(MaxErrors).ToList(), [], notes);
         }
 
         prices.Sort(static (a, b) => a.Start.CompareTo(b.Start));

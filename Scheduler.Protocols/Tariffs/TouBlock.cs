@@ -4,7 +4,8 @@ namespace Scheduler.Protocols.Tariffs;
 
 /// <summary>
 /// One block of a time-of-use schedule: the days it applies to (a month-day season, inclusive at both ends and
-/// possibly wrapping over the new year, and a day-of-week mask) and its prices by local hour.
+/// possibly wrapping over the new year, and a day-of-week mask) and its prices by local hour; <see cref="Path"/> is
+/// where the schedule has it, for messages.
 /// </summary>
 internal sealed record TouBlock(
     string Id,
@@ -13,7 +14,8 @@ internal sealed record TouBlock(
     TouDays Days,
     IReadOnlyList<double> StartHours,
     IReadOnlyList<double> PricesPerKwh,
-    double DemandChargePerKw)
+    double DemandChargePerKw,
+    string Path)
 {
     /// <summary>True when the block applies on <paramref name="date"/>.</summary>
     public bool AppliesOn(LocalDate date)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
+using NodaTime.TimeZones;
 using Scheduler.Optimizer.Model;
+using Scheduler.Protocols.Input;
 using Scheduler.Protocols.JsonSupport;
 
 namespace Scheduler.Protocols.Tariffs;
@@ -22,12 +24,12 @@ public static class TouTariffReader
     /// <summary>The id of each month's demand charge is this, a hyphen and the month: <c>demand-2019-06</c>.</summary>
     public const string DemandChargeIdPrefix = "demand";
 
+    /// <summary>The most segments of one day: one a minute, the shortest price interval.</summary>
+    private const int MaxSegments = 24 * 60;
+
     /// <summary>Reads a tariff from a stream and expands it.</summary>
-    public static TariffReadResult Read(Stream json, DateTimeZone zone, DateInterval dates, string currency = "USD")
-    {
-        using var reader = new StreamReader(json, leaveOpen: true);
-        return Read(reader.ReadToEnd(), zone, dates, currency);
-    }
+    public static TariffReadResult Read(Stream json, DateTimeZone zone, DateInterval dates, string currency = "USD") =>
+        TariffText.Read(json, text => Read(text, zone, dates, currency));
 
     /// <summary>Reads a tariff from its text and expands it.</summary>
     /// <param name="json">The tariff file.</param>
@@ -44,6 +46,16 @@ public static class TouTariffReader
     {
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(dates);
+        if (DatesProblem(dates) is { } problem)
+        {
+            return TariffReadResult.Failure("dates", problem);
+        }
+
+        if (IsoCurrency.Expected(currency) is { } expected)
+        {
+            return TariffReadResult.Failure("currency", $"is {Printable.Quote(currency)}: {expected}");
+        }
+
         var reader = new TariffJson();
         using var document = reader.Parse(json);
         if (document is null)
@@ -52,7 +64,7 @@ public static class TouTariffReader
         }
 
         var blocks = new List<TouBlock>();
-        if (reader.Array(document.RootElement, JsonPath.Root, "schedule") is { } schedule)
+        if (reader.Entries(document.RootElement, JsonPath.Root, "schedule") is { } schedule)
         {
             var i = 0;
             foreach (var entry in schedule.EnumerateArray())
@@ -81,19 +93,32 @@ public static class TouTariffReader
             }
 
             blockOf[date] = block;
+            AddPrices(reader.Prices, zone, date, block);
+            if (reader.Prices.IsFull)
+            {
+                break;
+            }
         }
 
-        var prices = new List<PriceInterval>();
-        foreach (var (date, block) in blockOf)
-        {
-            AddPrices(prices, zone, date, block);
-        }
-
-        var charges = MonthlyDemandCharges(zone, dates, blockOf, reader);
-        return TariffReadResult.From(currency, prices, reader.Errors, charges);
+        var charges = reader.Errors.Count == 0 ? MonthlyDemandCharges(zone, dates, blockOf, reader) : [];
+        return reader.Prices.ToResult(currency, demandCharges: charges);
     }
 
-    private static void AddPrices(List<PriceInterval> prices, DateTimeZone zone, LocalDate date, TouBlock block)
+    /// <summary>What is wrong with <paramref name="dates"/> as a span to lay a tariff out over, or null: more than <see cref="InputLimits.MaxTariffDays"/>, or outside the years read.</summary>
+    public static string? DatesProblem(DateInterval dates)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        if (dates.Start.Year < InputLimits.MinYear || dates.End.Year > InputLimits.MaxYear)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"run from {dates.Start:uuuu-MM-dd} to {dates.End:uuuu-MM-dd}: expected dates in the years {InputLimits.MinYear} to {InputLimits.MaxYear}");
+        }
+
+        return dates.Length > InputLimits.MaxTariffDays
+            ? string.Create(CultureInfo.InvariantCulture, $"run from {dates.Start:uuuu-MM-dd} to {dates.End:uuuu-MM-dd}, {dates.Length:N0} days: expected at most {InputLimits.MaxTariffDays} days (a year, and the days a replay's last plans look beyond it)")
+            : null;
+    }
+
+    private static void AddPrices(PriceList prices, DateTimeZone zone, LocalDate date, TouBlock block)
     {
         for (var s = 0; s < block.StartHours.Count; s++)
         {
@@ -103,7 +128,7 @@ public static class TouTariffReader
             // A segment that lies wholly in a skipped hour has no time on this date.
             if (end > start)
             {
-                prices.Add(new PriceInterval(start, end, block.PricesPerKwh[s]));
+                prices.Add(start, end, block.PricesPerKwh[s], string.Create(CultureInfo.InvariantCulture, $"{block.Path}.times[{s}] on {date:uuuu-MM-dd}"));
             }
         }
     }
@@ -139,9 +164,9 @@ public static class TouTariffReader
         var times = Numbers(entry, path, "times", reader);
         var tariffs = Numbers(entry, path, "tariffs", reader);
         var demand = reader.Number(entry, path, "demand_charge");
-        if (demand is < 0)
+        if (demand is < 0 or > (decimal)PriceList.MaxDemandChargePerKw)
         {
-            reader.Errors.Add(new TariffError(JsonPath.Property(path, "demand_charge"), string.Create(CultureInfo.InvariantCulture, $"is {demand}: expected zero or more")));
+            reader.Errors.Add(new TariffError(JsonPath.Property(path, "demand_charge"), string.Create(CultureInfo.InvariantCulture, $"is {demand}: expected 0 to {PriceList.MaxDemandChargePerKw} per kW")));
         }
 
         if (times is { } t)
@@ -159,7 +184,7 @@ public static class TouTariffReader
             return null;
         }
 
-        return new TouBlock(id, seasonStart.Value, seasonEnd.Value, days.Value, times, tariffs, (double)demand.Value);
+        return new TouBlock(id, seasonStart.Value, seasonEnd.Value, days.Value, times, tariffs, (double)demand.Value, path);
     }
 
     private static void CheckTimes(IReadOnlyList<double> times, string path, TariffJson reader)
@@ -188,8 +213,14 @@ public static class TouTariffReader
             return null;
         }
 
-        var numbers = new List<double>();
         var arrayPath = JsonPath.Property(path, name);
+        if (array.GetArrayLength() > MaxSegments)
+        {
+            reader.Errors.Add(new TariffError(arrayPath, string.Create(CultureInfo.InvariantCulture, $"has {array.GetArrayLength():N0} entries: expected at most {MaxSegments:N0}, one a minute")));
+            return null;
+        }
+
+        var numbers = new List<double>();
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {

@@ -40,4 +40,14 @@ public sealed class BenchCommandTests
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
         Assert.Contains(option, run.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Bench_SizeWhoseDepotIsLargerThanAPlanMayBe_ExitsWithBadInputBeforeAnyChildRuns()
+    {
+        var run = CliRun.Of("bench", "--sizes", "10,10000");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("--sizes: the depot of 10000 sessions is larger than one plan may be: $.site.chargers: holds 10,000 chargers", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("bench: 10 sessions", run.Error, StringComparison.Ordinal);
+    }
 }

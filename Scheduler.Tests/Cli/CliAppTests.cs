@@ -55,4 +55,24 @@ public sealed class CliAppTests
         Assert.Contains("bench", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("bench-one", run.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_SubcommandWithoutARequiredOption_PointsToItsOwnHelp()
+    {
+        var run = CliRun.Of("signals", "import", "events.json");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("Option '--site' is required.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("See 'scheduler signals import --help' for the usage.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_ControlCharactersInAnArgument_AreEscapedInTheMessage()
+    {
+        var run = CliRun.Of("plan", "no-such-\u001b[2J-file.json");
+
+        Assert.Equal(ExitCodes.BadInput, run.ExitCode);
+        Assert.Contains("no-such-\\u001B[2J-file.json", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Error);
+    }
 }

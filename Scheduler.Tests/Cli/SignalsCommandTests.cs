@@ -71,10 +71,11 @@ public sealed class SignalsCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("{\"7\": 40}")]
-    [InlineData("{\"1\": -5}")]
-    [InlineData("[1, 2]")]
-    public void Import_BadLevelsFile_ExitsWithBadInput(string levelsJson)
+    [InlineData("{\"7\": 40}", "$['7']: is not a SIMPLE level")]
+    [InlineData("{\"1\": -5}", "$['1']: found -5, expected a limit in kW")]
+    [InlineData("[1, 2]", "$: found an array, expected an object")]
+    [InlineData("{\"1\": 4", "$: not valid JSON at line 1, byte 8 of the line")]
+    public void Import_BadLevelsFile_ExitsWithBadInputNamingTheOptionAndThePlace(string levelsJson, string expected)
     {
         var events = Write("events.json", OpenAdrSamples.UserGuide("ex-8.2-1_create-simple-event.json"));
         var levels = Write("levels.json", levelsJson);
@@ -82,7 +83,10 @@ public sealed class SignalsCommandTests : IDisposable
         var run = CliRun.Of("signals", "import", events, "--site", "depot-1", "--levels", levels);
 
         Assert.Equal(ExitCodes.BadInput, run.ExitCode);
-        Assert.Contains("levels file", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--levels: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Out);
     }
 
     [Fact]

@@ -76,4 +76,19 @@ public sealed class PriceOverlayTests
         Assert.False(read.IsValid);
         Assert.Contains(read.Errors, e => e.Path == "$.priceOverrides[1]");
     }
+
+    [Fact]
+    public void Apply_ThousandsOfOverrides_CutsEachPriceOnlyWhereAnOverrideFalls()
+    {
+        var start = Instant.FromUtc(2026, 1, 1, 0, 0);
+        var hours = Enumerable.Range(0, 5_000).Select(h => new PriceInterval(start + Duration.FromHours(h), start + Duration.FromHours(h + 1), 0.2)).ToList();
+        var halves = Enumerable.Range(0, 5_000).Select(h => new PriceInterval(start + Duration.FromHours(h) + Duration.FromMinutes(30), start + Duration.FromHours(h + 1), 0.5)).ToList();
+
+        var result = PriceOverlay.Apply(hours, halves);
+
+        Assert.Equal(10_000, result.Count);
+        Assert.All(result, p => Assert.Equal(Duration.FromMinutes(30), p.End - p.Start));
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => i % 2 == 0 ? 0.2 : 0.5), result.Select(p => p.PerKwh));
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => start + Duration.FromMinutes(30 * i)), result.Select(p => p.Start));
+    }
 }

@@ -515,6 +515,99 @@ public sealed class ScenarioReaderTests
     }
 
     [Fact]
+    public void Read_DuplicateGridSignalId_ReportsTheSecondId()
+    {
+        var json = ScenarioSamples.Full();
+        json["gridSignals"]!.AsArray().Add(JsonNode.Parse("""{ "id": "dr-7", "start": "2026-01-10T08:15:00+01:00", "end": "2026-01-10T08:30:00+01:00", "maxImportKw": 40 }"""));
+
+        var result = ScenarioReader.Read(json.ToJsonString());
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.gridSignals[1].id", error.Path);
+        Assert.Equal("found \"dr-7\", the id of item 0 too; expected each id once", error.Message);
+    }
+
+    [Theory]
+    [InlineData("\\u0000")]
+    [InlineData("\\u0007")]
+    [InlineData("\\u001b[31m")]
+    public void Read_ControlCharacterInAnId_IsRefusedEscapedInTheMessage(string escaped)
+    {
+        var text = ScenarioSamples.Minimal().ToJsonString().Replace("\"s-1\"", "\"s-1" + escaped + "\"", StringComparison.Ordinal);
+
+        var result = ScenarioReader.Read(text);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.sessions[0].id", error.Path);
+        Assert.Contains("control character U+00", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(error.Message, c => char.IsControl(c));
+    }
+
+    [Fact]
+    public void Read_EscapedLoneSurrogateInAnId_IsRefusedAtItsPath()
+    {
+        var text = ScenarioSamples.Minimal().ToJsonString().Replace("\"s-1\"", "\"s\\ud800\"", StringComparison.Ordinal);
+
+        var result = ScenarioReader.Read(text);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.sessions[0].id", error.Path);
+        Assert.Contains("unpaired surrogate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("XYZ", "expected an ISO 4217 currency code")]
+    [InlineData("EUX", "expected an ISO 4217 currency code")]
+    public void Read_CurrencyThatIsNoIsoCode_ReportsTheCurrency(string currency, string expected)
+    {
+        var json = ScenarioSamples.Minimal();
+        json.At("tariff")["currency"] = currency;
+
+        var error = Assert.Single(ScenarioReader.Read(json.ToJsonString()).Errors);
+
+        Assert.Equal("$.tariff.currency", error.Path);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_HourSlotsInAHalfHourZone_SaysTheGridIsUtcAndWhichStartsWork()
+    {
+        var json = ScenarioSamples.Minimal();
+        json.At("site")["timeZone"] = "Asia/Kolkata";
+        json.At("tariff.prices[0]")["start"] = "2026-03-29T00:00:00+05:30";
+        json.At("tariff.prices[0]")["end"] = "2026-03-29T06:00:00+05:30";
+        json.At("sessions[0]")["arrival"] = "2026-03-29T00:30:00+05:30";
+        json.At("sessions[0]")["departure"] = "2026-03-29T05:00:00+05:30";
+        json["planning"] = JsonNode.Parse("""{ "start": "2026-03-29T00:00:00+05:30", "end": "2026-03-29T06:00:00+05:30", "slotMinutes": 60 }""");
+
+        var error = Assert.Single(ScenarioReader.Read(json.ToJsonString()).Errors);
+
+        Assert.Equal("$.planning.start", error.Path);
+        Assert.Contains("slots start every 60 minutes from midnight UTC", error.Message, StringComparison.Ordinal);
+        Assert.Contains("in Asia/Kolkata (UTC+05:30) local 60-minute slots do not start on the local hour", error.Message, StringComparison.Ordinal);
+        Assert.Contains("such as 2026-03-28T23:30:00+05:30 or 2026-03-29T00:30:00+05:30", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_LongListWithBadItems_ReportsEachAtItsOwnIndex()
+    {
+        // Long lists are checked item by item before the detailed evaluation, which then sees only the failing ones.
+        var json = ScenarioSamples.Minimal();
+        var signals = new JsonArray();
+        for (var i = 0; i < 500; i++)
+        {
+            signals.Add(JsonNode.Parse($$"""{ "id": "dr-{{i}}", "start": "2026-03-29T00:00:00+01:00", "end": "2026-03-29T01:00:00+01:00", "maxImportKw": {{(i is 321 or 402 ? "\"x\"" : "50")}} }"""));
+        }
+
+        json["gridSignals"] = signals;
+
+        var result = ScenarioReader.Read(json.ToJsonString());
+
+        Assert.Equal(["$.gridSignals[321].maxImportKw", "$.gridSignals[402].maxImportKw"], result.Errors.Select(e => e.Path));
+        Assert.StartsWith("found \"x\", expected a number", result.Errors[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_DuplicateCircuitId_ReportsTheSecondId()
     {
         var json = ScenarioSamples.Full();

@@ -191,7 +191,7 @@ public class AcnDataReaderTests
         var result = SessionHistoryReader.ReadAcnData("{\"_items\": [\n  {\"sessionID\": }\n]}");
 
         var error = Assert.Single(result.Errors);
-        Assert.Equal("line 2, byte 17", error.Location);
+        Assert.StartsWith("not valid JSON at line 2, byte 17 of the line", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -210,5 +210,60 @@ public class AcnDataReaderTests
         var result = SessionHistoryReader.ReadAcnData("[" + string.Join(",", items) + "]");
 
         Assert.Equal(SessionHistoryReader.MaxErrors, result.Errors.Count);
+    }
+
+    [Fact]
+    public void ReadAcnData_StayLongerThanAMonth_IsAnError()
+    {
+        const string Json = """
+            [{"sessionID": "a", "connectionTime": "Tue, 01 Dec 2020 13:59:06 GMT",
+              "disconnectTime": "Fri, 01 Jan 2021 13:59:07 GMT", "kWhDelivered": 1}]
+            """;
+
+        var error = Assert.Single(SessionHistoryReader.ReadAcnData(Json).Errors);
+
+        Assert.Equal("$[0].disconnectTime", error.Location);
+        Assert.Equal("is 2021-01-01T13:59:07Z, 31 days after connectionTime 2020-12-01T13:59:06Z: expected a stay of at most 31 days", error.Message);
+    }
+
+    [Fact]
+    public void ReadAcnData_TimeOutsideTheYearsRead_IsAnError()
+    {
+        const string Json = """
+            [{"sessionID": "a", "connectionTime": "Fri, 31 Dec 9999 13:59:06 GMT",
+              "disconnectTime": "Fri, 31 Dec 9999 14:59:06 GMT", "kWhDelivered": 1}]
+            """;
+
+        var result = SessionHistoryReader.ReadAcnData(Json);
+
+        Assert.Equal(["$[0].connectionTime", "$[0].disconnectTime"], result.Errors.Select(e => e.Location));
+        Assert.All(result.Errors, e => Assert.EndsWith("expected a time in the years 1900 to 9000", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ReadAcnData_ControlCharacterInAnId_IsRefused()
+    {
+        const string Json = """
+            [{"sessionID": "a\u0007", "stationID": "\u001b[2J", "connectionTime": "Tue, 01 Dec 2020 13:59:06 GMT",
+              "disconnectTime": "Tue, 01 Dec 2020 19:33:50 GMT", "kWhDelivered": 1}]
+            """;
+
+        var result = SessionHistoryReader.ReadAcnData(Json);
+
+        Assert.Equal(["$[0].sessionID", "$[0].stationID"], result.Errors.Select(e => e.Location));
+        Assert.DoesNotContain(result.Errors, e => e.Message.Any(char.IsControl));
+    }
+
+    [Fact]
+    public void ReadAcnData_MoreInputsThanASessionHolds_IsAnError()
+    {
+        var input = """{"modifiedAt": "Tue, 01 Dec 2020 14:00:00 GMT", "requestedDeparture": null, "kWhRequested": 10}""";
+        var json = """[{"sessionID": "a", "connectionTime": "Tue, 01 Dec 2020 13:59:06 GMT", "disconnectTime": "Tue, 01 Dec 2020 19:33:50 GMT", "kWhDelivered": 1, "userInputs": ["""
+            + string.Join(',', Enumerable.Repeat(input, 101)) + "]}]";
+
+        var error = Assert.Single(SessionHistoryReader.ReadAcnData(json).Errors);
+
+        Assert.Equal("$[0].userInputs", error.Location);
+        Assert.Equal("holds 101 inputs, more than the 100 a session may hold", error.Message);
     }
 }

@@ -192,4 +192,45 @@ public class SessionHistoryCsvTests
 
         Assert.Equal(["b", "a", "c"], result.Sessions.Select(s => s.Id));
     }
+
+    [Fact]
+    public void ReadCsv_TimeReachingYear9999_IsAnErrorNotAnOverflow()
+    {
+        const string Csv = "arrival,departure,energyKwh\n2021-09-06T08:00:00-07:00,9999-12-31T23:00:00-07:00,10\n";
+
+        var error = Assert.Single(SessionHistoryReader.ReadCsv(Csv).Errors);
+
+        Assert.Equal("line 2, column departure: is \"9999-12-31T23:00:00-07:00\": expected a time in the years 1900 to 9000", error.ToString());
+    }
+
+    [Fact]
+    public void ReadCsv_StayLongerThanAMonth_IsAnError()
+    {
+        const string Csv = "arrival,departure,energyKwh\n2021-09-06T08:00:00-07:00,2021-12-06T08:00:00-08:00,10\n";
+
+        var error = Assert.Single(SessionHistoryReader.ReadCsv(Csv).Errors);
+
+        Assert.Equal("line 2, column departure", error.Location);
+        Assert.Equal("is 2021-12-06T08:00:00-08:00, 91 days after the arrival 2021-09-06T08:00:00-07:00: expected a stay of at most 31 days", error.Message);
+    }
+
+    [Fact]
+    public void ReadCsv_ControlCharacterInAnId_IsRefusedEscaped()
+    {
+        const string Csv = "id,chargerId,arrival,departure,energyKwh\ns\u001b[31m,cp-1,2021-09-06T08:00:00-07:00,2021-09-06T17:00:00-07:00,10\n";
+
+        var error = Assert.Single(SessionHistoryReader.ReadCsv(Csv).Errors);
+
+        Assert.Equal("line 2, column id: is \"s\\u001B[31m\", which holds the control character U+001B at character 2, expected printable text", error.ToString());
+    }
+
+    [Fact]
+    public void ReadCsv_MoreSessionsThanAHistoryHolds_IsRefusedBeforeTheyAreRead()
+    {
+        var csv = "arrival,departure,energyKwh\n" + string.Concat(Enumerable.Repeat("2021-09-06T08:00:00-07:00,2021-09-06T17:00:00-07:00,10\n", Scheduler.Protocols.Input.InputLimits.MaxHistorySessions + 1));
+
+        var error = Assert.Single(SessionHistoryReader.ReadCsv(csv).Errors);
+
+        Assert.Equal("line 2: starts 100,001 sessions, more than the 100,000 a history may hold", error.ToString());
+    }
 }

@@ -71,6 +71,22 @@ public class SessionHistoryReaderTests
         var result = SessionHistoryReader.Read("{\"_items\": [");
 
         Assert.Equal(SessionHistoryFormat.AcnData, result.Format);
-        Assert.Contains("is not valid JSON", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+        Assert.Contains("not valid JSON at line 1", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_AnyDamagedHistory_ReturnsSessionsOrErrorsNeverThrows()
+    {
+        var acn = SessionSamples.Text(SessionSamples.Jpl)[..20_000];
+        var csv = "id,chargerId,arrival,departure,energyKwh,announcedDeparture,announcedEnergyKwh\n"
+            + "a,cp-1,2026-03-10T07:45:00+01:00,2026-03-10T16:30:00+01:00,18.2,2026-03-10T17:00:00+01:00,25\n"
+            + "b,cp-2,2026-03-10T08:15:00+01:00,2026-03-10T17:45:00+01:00,9.75,,\n";
+
+        foreach (var (what, text) in Scheduler.Tests.Support.Damage.Of(acn, 300).Concat(Scheduler.Tests.Support.Damage.Of(csv, 300)))
+        {
+            var result = SessionHistoryReader.Read(text);
+
+            Assert.True(result.IsValid || result.Errors.All(e => e.Location.Length > 0), what);
+        }
     }
 }

@@ -70,4 +70,39 @@ public sealed class GridSignalMessageReaderTests
 
         MessageAssert.SingleError(GridSignalMessageReader.Read(json.ToJsonString()), MessageErrorCodes.TypeMismatch, "$.type");
     }
+
+    [Fact]
+    public void Read_FreeTextInsideTheEvent_IsTheVtnsAndIsKept()
+    {
+        var message = MessageAssert.Valid(GridSignalMessageReader.Read(Message("""{"id":"evt-7","eventName":"Line one\nline two"}""")));
+
+        Assert.Equal("evt-7", message.EventId);
+    }
+
+    [Fact]
+    public void Read_ControlCharacterInTheSiteId_IsRefusedAtItsPath()
+    {
+        var json = JsonNode.Parse(Message(EventJson))!;
+        json["siteId"] = "depot\u0000";
+
+        MessageAssert.SingleError(GridSignalMessageReader.Read(json.ToJsonString()), MessageErrorCodes.TextNotPrintable, "$.siteId");
+    }
+
+    [Fact]
+    public void Read_MoreThanAQueueHolds_IsRefusedBeforeParsing()
+    {
+        var text = Message(EventJson, ",\"padding\":\"" + new string('x', Scheduler.Protocols.Input.InputLimits.MaxMessageBytes) + "\"");
+
+        var error = MessageAssert.SingleError(GridSignalMessageReader.Read(text), MessageErrorCodes.MessageTooLarge, "$");
+
+        Assert.Contains("more than the 65,536 bytes (64 KiB) a queue message holds", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EscapedLoneSurrogateInAnId_IsMalformedJson()
+    {
+        var text = Message(EventJson).Replace("\"depot-1\"", "\"depot\\udc00\"", StringComparison.Ordinal);
+
+        MessageAssert.SingleError(GridSignalMessageReader.Read(text), MessageErrorCodes.JsonMalformed, "$.siteId");
+    }
 }

@@ -286,4 +286,49 @@ public sealed class ChargingProfileBuilderTests
     private static List<JsonNode> Periods(ChargingProfile profile) =>
         (profile.Payload["chargingProfile"]?["chargingSchedule"]?[0] ?? profile.Payload["csChargingProfiles"]!["chargingSchedule"])!
             ["chargingSchedulePeriod"]!.AsArray().Select(p => p!).ToList();
+
+    [Theory]
+    [InlineData(OcppVersion.V16)]
+    [InlineData(OcppVersion.V201)]
+    public void BuildTxProfiles_SessionsOutsideTheWindow_GetNoProfileTheRestValidate(OcppVersion version)
+    {
+        // A 4-hour window: s-before left before it, s-after arrives after it, s-across starts before and ends inside.
+        var problem = OcppProblems.With(
+            new ProblemBuilder()
+                .Slots(16)
+                .Charger("cp1", maxA: 32)
+                .Charger("cp2", maxA: 32)
+                .Charger("cp3", maxA: 32)
+                .SlotPrices([.. Enumerable.Repeat(0.2, 16)])
+                .Session("s-before", "cp1", arrive: -600, depart: -60, kwh: 10)
+                .Session("s-after", "cp2", arrive: 300, depart: 900, kwh: 10)
+                .Session("s-across", "cp3", arrive: -90, depart: 100, kwh: 10)
+                .Build(),
+            new Dictionary<string, string?> { ["s-before"] = "1", ["s-after"] = "2", ["s-across"] = "3" },
+            Charger.DefaultMaxSchedulePeriods);
+        var plan = ChargingSolver.Solve(problem);
+
+        var profiles = ChargingProfileBuilder.BuildTxProfiles(plan, problem, new ChargingProfileOptions { Version = version });
+
+        var profile = Assert.Single(profiles);
+        Assert.Equal("s-across", profile.SessionId);
+        Assert.True(profile.IsDispatchable);
+        Assert.Empty(ChargingProfileValidator.Validate(profile));
+        Assert.Empty(OcppProblems.Exceedances(plan, problem, profile, exact: false));
+    }
+
+    [Fact]
+    public void Build_RandomProblems_EveryProfileValidates()
+    {
+        foreach (var seeded in RandomProblems.Fixed(40))
+        {
+            var problem = OcppProblems.With(seeded.Problem, seeded.Problem.Sessions.Select((s, i) => (s.Id, (string?)$"tx-{i}")).ToDictionary(), Charger.DefaultMaxSchedulePeriods);
+            var plan = ChargingSolver.Solve(problem);
+
+            var profiles = ChargingProfileBuilder.Build(plan, problem, V201);
+
+            Assert.All(profiles, p => Assert.True(ChargingProfileValidator.Validate(p).Count == 0, $"{seeded.Seed}: {p.SessionId} {string.Join("; ", ChargingProfileValidator.Validate(p))}"));
+            Assert.All(profiles.Where(p => p.SessionId is not null), p => Assert.True(ChargingProfileBuilder.IsInside(problem.Sessions.Single(s => s.Id == p.SessionId), plan.Window)));
+        }
+    }
 }

@@ -364,4 +364,35 @@ public sealed class GridSignalBookTests
               "intervals": [{ "id": 0, "payloads": [{ "type": "PRICE", "values": [{{price}}] }] }]
             }
             """);
+
+    [Fact]
+    public void Resolve_LimitCutInTwoByAHigherPriority_GivesEachStretchItsOwnId()
+    {
+        var book = BookFor("site-1");
+        book.Apply(ReadOne(LimitEvent("low", 5, null, "2023-02-10T00:00:00Z", "PT4H", 50)));
+        book.Apply(ReadOne(LimitEvent("high", 1, null, "2023-02-10T01:00:00Z", "PT1H", 80)));
+
+        var signals = book.Resolve(Now, Until).GridSignals;
+
+        Assert.Equal(["low:0", "high:0", "low:0#2"], signals.Select(s => s.Id).ToList());
+        Assert.Equal([50.0, 80.0, 50.0], signals.Select(s => s.MaxImportKw).ToList());
+    }
+
+    [Fact]
+    public void Resolve_ManyOverlappingEvents_SettlesEveryCut()
+    {
+        var book = BookFor("site-1");
+        for (var i = 0; i < 300; i++)
+        {
+            var start = Feb10 + Duration.FromMinutes(i);
+            book.Apply(ReadOne(LimitEvent($"e{i}", 1, null, NodaTime.Text.InstantPattern.ExtendedIso.Format(start), "PT10H", 100 - (i % 50))));
+        }
+
+        var signals = book.Resolve(Now, Until).GridSignals;
+
+        // From each minute on, the tightest limit of the events that have begun holds: 51 kW from the 49th minute.
+        Assert.Equal(Feb10, signals[0].Start);
+        Assert.Equal(51, signals.Single(s => s.Start <= Feb10 + Duration.FromMinutes(60) && s.End > Feb10 + Duration.FromMinutes(60)).MaxImportKw);
+        Assert.Equal(signals.Count, signals.Select(s => s.Id).Distinct().Count());
+    }
 }

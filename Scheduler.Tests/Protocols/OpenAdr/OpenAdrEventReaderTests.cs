@@ -236,9 +236,9 @@ public sealed class OpenAdrEventReaderTests
     [Theory]
     [InlineData("P1000D")]
     [InlineData("P1000Y")]
-    public void Read_EndBeyondYear9999_IsAnErrorNotAnOverflow(string duration)
+    public void Read_EndBeyondTheYearsRead_IsAnErrorNotAnOverflow(string duration)
     {
-        var json = Event("{ \"start\": \"9999-06-01T00:00:00Z\", \"duration\": \"" + duration + "\" }", """[{ "id": 0, "payloads": [] }]""");
+        var json = Event("{ \"start\": \"8999-06-01T00:00:00Z\", \"duration\": \"" + duration + "\" }", """[{ "id": 0, "payloads": [] }]""");
 
         var error = Assert.Single(OpenAdrEventReader.Read(json, Now).Errors);
 
@@ -279,8 +279,116 @@ public sealed class OpenAdrEventReaderTests
             intervals.Select(i => i.Start).ToList());
     }
 
+    [Fact]
+    public void Read_MoreIntervalsThanADocumentHolds_IsRefusedBeforeTheyAreRead()
+    {
+        var intervals = "[" + string.Join(',', Enumerable.Range(0, Scheduler.Protocols.Input.InputLimits.MaxSignalIntervals + 1).Select(i => "{ \"id\": " + i + ", \"payloads\": [] }")) + "]";
+
+        var error = Assert.Single(OpenAdrEventReader.Read(Event("{ \"start\": \"2026-03-10T00:00:00Z\", \"duration\": \"PT1M\" }", intervals), Now).Errors);
+
+        Assert.Equal("$.intervals", error.Path);
+        Assert.Equal("holds 10,001 intervals, which with the 0 before them are more than the 10,000 a document of events may hold", error.Message);
+    }
+
+    [Fact]
+    public void Read_MultiValuedPricesAcrossEvents_CountEveryValueTowardsTheLimit()
+    {
+        var values = string.Join(',', Enumerable.Repeat("0.1", 6_000));
+        var one = "{ \"id\": \"e{0}\", \"programID\": \"p\", \"intervalPeriod\": { \"start\": \"2026-03-10T00:00:00Z\", \"duration\": \"PT100H\" }, \"intervals\": [{ \"id\": 0, \"payloads\": [{ \"type\": \"PRICE\", \"values\": [" + values + "] }] }] }";
+
+        var result = OpenAdrEventReader.Read("[" + one.Replace("{0}", "1", StringComparison.Ordinal) + "," + one.Replace("{0}", "2", StringComparison.Ordinal) + "]", Now);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$[1].intervals[0].payloads[0].values", error.Path);
+        Assert.Contains("more than the 10,000 a document of events may hold", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_OverlappingIntervalsOfOnePayloadType_AreRefused()
+    {
+        var json = Event(null, """
+            [{ "id": 0, "intervalPeriod": { "start": "2026-03-10T00:00:00Z", "duration": "PT2H" }, "payloads": [{ "type": "SIMPLE", "values": [1] }] },
+             { "id": 1, "intervalPeriod": { "start": "2026-03-10T01:00:00Z", "duration": "PT2H" }, "payloads": [{ "type": "SIMPLE", "values": [2] }] }]
+            """);
+
+        var error = Assert.Single(OpenAdrEventReader.Read(json, Now).Errors);
+
+        Assert.Equal("$.intervals[1]", error.Path);
+        Assert.StartsWith("starts at 2026-03-10T01:00:00Z, inside $.intervals[0] (2026-03-10T00:00:00Z to 2026-03-10T02:00:00Z), and both carry SIMPLE", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_OverlappingIntervalsOfDifferentPayloadTypes_AreRead()
+    {
+        var json = Event(null, """
+            [{ "id": 0, "intervalPeriod": { "start": "2026-03-10T00:00:00Z", "duration": "PT2H" }, "payloads": [{ "type": "SIMPLE", "values": [1] }] },
+             { "id": 1, "intervalPeriod": { "start": "2026-03-10T01:00:00Z", "duration": "PT2H" }, "payloads": [{ "type": "GHG", "values": [200] }] }]
+            """);
+
+        Assert.True(OpenAdrEventReader.Read(json, Now).IsValid);
+    }
+
+    [Fact]
+    public void Read_PriceCurrencyThatIsNoIsoCode_IsRefusedAtTheDescriptor()
+    {
+        var node = OpenAdrSamples.UserGuideNode("ex-8.3-2_create-pricing-event.json");
+        node["payloadDescriptors"]![0]!["currency"] = "€€€";
+
+        var error = Assert.Single(OpenAdrEventReader.Read(node.ToJsonString(), Now).Errors);
+
+        Assert.Equal("$.payloadDescriptors[0].currency", error.Path);
+        Assert.Equal("found \"€€€\", expected an ISO 4217 currency code such as EUR, USD or GBP", error.Message);
+    }
+
+    [Theory]
+    [InlineData("id", "$.id")]
+    [InlineData("programID", "$.programID")]
+    public void Read_ControlCharacterInAnId_IsRefusedEscaped(string field, string path)
+    {
+        var node = OpenAdrSamples.UserGuideNode("ex-8.10.1-1_create-capacity-limit-event.json");
+        node[field] = "e\u001b[31m";
+
+        var error = Assert.Single(OpenAdrEventReader.Read(node.ToJsonString(), Now).Errors);
+
+        Assert.Equal(path, error.Path);
+        Assert.Equal("found \"e\\u001B[31m\", which holds the control character U+001B at character 2, expected printable text", error.Message);
+    }
+
+    [Fact]
+    public void Read_ControlCharacterInATarget_IsRefused()
+    {
+        var node = OpenAdrSamples.UserGuideNode("ex-8.10.1-1_create-capacity-limit-event.json");
+        node["targets"] = JsonNode.Parse("[\"site\\u0000\"]");
+
+        Assert.Equal("$.targets[0]", Assert.Single(OpenAdrEventReader.Read(node.ToJsonString(), Now).Errors).Path);
+    }
+
+    [Fact]
+    public void Read_StartOutsideTheYearsRead_IsRefused()
+    {
+        var json = Event("{ \"start\": \"0002-01-01T00:00:00Z\", \"duration\": \"PT1H\" }", """[{ "id": 0, "payloads": [] }]""");
+
+        var error = Assert.Single(OpenAdrEventReader.Read(json, Now).Errors);
+
+        Assert.Equal("$.intervalPeriod.start", error.Path);
+        Assert.Contains("in the years 1900 to 9000 (or 0001-01-01 for \"now\")", error.Message, StringComparison.Ordinal);
+    }
     private static string Event(string? eventPeriod, string intervals) =>
         "{ \"id\": \"e1\", \"programID\": \"p\", "
         + (eventPeriod is null ? string.Empty : "\"intervalPeriod\": " + eventPeriod + ", ")
         + "\"intervals\": " + intervals + " }";
+
+    [Theory]
+    [InlineData("ex-8.10.1-1_create-capacity-limit-event.json")]
+    [InlineData("ex-7.3-1_create-event-with-multi-valued-payload.json")]
+    [InlineData("ex-8.3-2_create-pricing-event.json")]
+    public void Read_AnyDamagedEvent_ReturnsEventsOrErrorsNeverThrows(string file)
+    {
+        foreach (var (what, text) in Scheduler.Tests.Support.Damage.Of(OpenAdrSamples.UserGuide(file), 300))
+        {
+            var result = OpenAdrEventReader.Read(text, Now);
+
+            Assert.True(result.IsValid || result.Errors.All(e => e.Path.StartsWith('$')), what);
+        }
+    }
 }

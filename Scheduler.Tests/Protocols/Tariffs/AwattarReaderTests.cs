@@ -105,6 +105,70 @@ public class AwattarReaderTests
     {
         var result = AwattarReader.Read("{\n\"data\": [\n{\"start_timestamp\": 1,");
 
-        Assert.StartsWith("line 3", Assert.Single(result.Errors).Location, StringComparison.Ordinal);
+        Assert.StartsWith("not valid JSON at line 3", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
+    }
+
+    private const string NegativeDay = "awattar-at/raw-cache60/2023-07-02_1688248800000.json";
+
+    [Fact]
+    public void Read_OverlappingEntries_NamesBoth()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(TariffSamples.Text(NegativeDay))!;
+        node["data"]![1]!["start_timestamp"] = node["data"]![1]!["start_timestamp"]!.GetValue<long>() - 1_800_000;
+
+        var error = Assert.Single(AwattarReader.Read(node.ToJsonString()).Errors);
+
+        Assert.Equal("$.data[1]", error.Location);
+        Assert.Equal("runs from 2023-07-01T22:30:00Z to 2023-07-02T00:00:00Z, overlapping $.data[0] (2023-07-01T22:00:00Z to 2023-07-01T23:00:00Z): expected each instant priced once", error.Message);
+    }
+
+    [Fact]
+    public void Read_TimestampsInSeconds_AreRefusedNotReadAs1970()
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(TariffSamples.Text(NegativeDay))!;
+        foreach (var entry in node["data"]!.AsArray())
+        {
+            entry!["start_timestamp"] = entry["start_timestamp"]!.GetValue<long>() / 1000;
+            entry["end_timestamp"] = entry["end_timestamp"]!.GetValue<long>() / 1000;
+        }
+
+        var result = AwattarReader.Read(node.ToJsonString());
+
+        Assert.Empty(result.Prices);
+        Assert.Equal("$.data[0].start_timestamp", result.Errors[0].Location);
+        Assert.Equal("is 1688248800, which as milliseconds is 1970-01-20T12:57:28Z: it looks like seconds since 1970; expected milliseconds, e.g. 1688248800000", result.Errors[0].Message);
+    }
+
+    [Fact]
+    public void Read_IntervalOfMilliseconds_IsAbsurd()
+    {
+        var json = """{"object":"list","data":[{"start_timestamp":1688248800000,"end_timestamp":1688248800900,"marketprice":10,"unit":"Eur/MWh"}]}""";
+
+        var error = Assert.Single(AwattarReader.Read(json).Errors);
+
+        Assert.Equal("$.data[0]", error.Location);
+        Assert.EndsWith("0.9 seconds: expected an interval of 1 minute to 25 hours", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MoreEntriesThanAFeedHolds_IsRefusedBeforeTheyAreRead()
+    {
+        var entry = """{"start_timestamp":1688248800000,"end_timestamp":1688252400000,"marketprice":10,"unit":"Eur/MWh"}""";
+        var json = "{\"data\":[" + string.Join(',', Enumerable.Repeat(entry, Scheduler.Protocols.Input.InputLimits.MaxIntervals + 1)) + "]}";
+
+        var error = Assert.Single(AwattarReader.Read(json).Errors);
+
+        Assert.Equal("$.data", error.Location);
+        Assert.Equal("holds 105,409 entries, more than the 105,408 intervals (a year of five-minute prices) a feed may hold", error.Message);
+    }
+
+    [Fact]
+    public void Read_StreamWithInvalidUtf8_IsRefusedNotReplaced()
+    {
+        using var stream = new MemoryStream([.. "{\"data\":[\""u8.ToArray(), 0xC0, 0xAF]);
+
+        var error = Assert.Single(AwattarReader.Read(stream).Errors);
+
+        Assert.Contains("is not UTF-8: an invalid byte sequence at byte offset 10", error.Message, StringComparison.Ordinal);
     }
 }

@@ -91,4 +91,28 @@ public class EnergyZeroReaderTests
 
         Assert.Equal("$.data.energyMarketPrices.prices[0].till", Assert.Single(result.Errors).Location);
     }
+
+    [Fact]
+    public void Read_RestEntriesThatOverlap_AreRefused()
+    {
+        var json = TariffSamples.Text("energyzero-nl/rest_electricity_hour_2025-12-16_to_18.json")
+            .Replace("\"start\": \"2025-12-16T00:00:00Z\"", "\"start\": \"2025-12-15T23:30:00Z\"", StringComparison.Ordinal);
+
+        var result = EnergyZeroReader.Read(json);
+
+        Assert.Contains(result.Errors, e => e.Location == "$.base[1]" && e.Message.Contains("overlapping $.base[0]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_RestEntryFarFromTheRange_IsRefused()
+    {
+        var json = TariffSamples.Text("energyzero-nl/rest_electricity_hour_2025-12-16_to_18.json")
+            .Replace("\"start\": \"2025-12-15T23:00:00Z\",\n      \"end\": \"2025-12-16T00:00:00Z\"", "\"start\": \"2015-12-15T23:00:00Z\",\n      \"end\": \"2015-12-16T00:00:00Z\"", StringComparison.Ordinal);
+
+        var result = EnergyZeroReader.Read(json);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.base[0]", error.Location);
+        Assert.Contains("outside the document's own period 2025-12-15T23:00:00Z to 2025-12-18T23:00:00Z ($.range)", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -168,4 +168,103 @@ public class EntsoeReaderTests
         Assert.Contains("DTD", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
         Assert.Empty(result.Prices);
     }
+
+    private const string Belgium = "entsoe/hass-entso-e_BE_60M.xml";
+
+    [Fact]
+    public void Read_ForeignNamespace_IsRefusedAtTheRoot()
+    {
+        var xml = TariffSamples.Text(Belgium).Replace("urn:iec62325.351:tc57wg16:451-3:publicationdocument:7:3", "urn:example:prices", StringComparison.Ordinal);
+
+        var error = Assert.Single(EntsoeReader.Read(xml).Errors);
+
+        Assert.Equal("line 2 /Publication_MarketDocument", error.Location);
+        Assert.StartsWith("is in the namespace \"urn:example:prices\": expected an IEC 62325-451-3 publication document", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_ElementsOfAnotherNamespace_AreNotRead()
+    {
+        var xml = TariffSamples.Text(Belgium).Replace("<TimeSeries>", "<TimeSeries xmlns=\"urn:example:other\">", StringComparison.Ordinal);
+
+        var error = Assert.Single(EntsoeReader.Read(xml).Errors);
+
+        Assert.Equal("has no <TimeSeries>: expected at least one", error.Message);
+    }
+
+    [Fact]
+    public void Read_Nested30000Deep_IsRefusedAtTheFirstElementTooDeep()
+    {
+        var xml = TariffSamples.Text(Belgium).Replace("<revisionNumber>1</revisionNumber>", "<revisionNumber>1</revisionNumber>" + string.Concat(Enumerable.Repeat("<a>", 30_000)) + string.Concat(Enumerable.Repeat("</a>", 30_000)), StringComparison.Ordinal);
+
+        var error = Assert.Single(EntsoeReader.Read(xml).Errors);
+
+        Assert.StartsWith("line 4, column ", error.Location, StringComparison.Ordinal);
+        Assert.Equal("is an element 33 deep: expected at most 32 (a price document nests 5 deep)", error.Message);
+    }
+
+    [Fact]
+    public void Read_MoreElementsThanADocumentHolds_IsRefusedBeforeLoading()
+    {
+        var xml = TariffSamples.Text(Belgium).Replace("<revisionNumber>1</revisionNumber>", "<revisionNumber>1</revisionNumber>" + string.Concat(Enumerable.Repeat("<a/>", Scheduler.Protocols.Input.InputLimits.MaxXmlElements)), StringComparison.Ordinal);
+
+        var error = Assert.Single(EntsoeReader.Read(xml).Errors);
+
+        Assert.Equal("is element 500,001: expected at most 500,000 in one document", error.Message);
+    }
+
+    [Fact]
+    public void Read_PeriodOfMoreStepsThanADocumentHolds_IsRefusedBeforeItsPositionsAreLaidOut()
+    {
+        var xml = TariffSamples.Text(Belgium)
+            .Replace("<resolution>PT60M</resolution>", "<resolution>PT1M</resolution>", StringComparison.Ordinal)
+            .Replace("<end>2024-10-08T22:00Z</end>\n            </timeInterval>", "<end>2034-10-08T22:00Z</end>\n            </timeInterval>", StringComparison.Ordinal);
+
+        var error = Assert.Single(EntsoeReader.Read(xml).Errors);
+
+        Assert.Contains("/TimeSeries/Period/timeInterval", error.Location, StringComparison.Ordinal);
+        Assert.StartsWith("runs from 2024-10-07T22:00:00Z to 2034-10-08T22:00:00Z, 5,260,320 steps of 0:00:01:00", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PeriodFarFromTheDocumentsPeriod_IsRefused()
+    {
+        var xml = TariffSamples.Text(Belgium)
+            .Replace("<start>2024-10-07T22:00Z</start>\n              <end>2024-10-08T22:00Z</end>", "<start>2025-10-07T22:00Z</start>\n              <end>2025-10-08T22:00Z</end>", StringComparison.Ordinal);
+
+        var result = EntsoeReader.Read(xml);
+
+        Assert.NotEmpty(result.Errors);
+        Assert.All(result.Errors, e => Assert.Contains("more than 7 days outside the document's own period 2024-10-07T22:00:00Z to 2024-10-08T22:00:00Z", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_TwoSeriesThatPriceTheSameHourDifferently_IsAnError()
+    {
+        var xml = TariffSamples.Text(Belgium);
+        var series = xml[xml.IndexOf("<TimeSeries>", StringComparison.Ordinal)..(xml.IndexOf("</TimeSeries>", StringComparison.Ordinal) + "</TimeSeries>".Length)];
+        var other = series.Replace("<price.amount>64.98</price.amount>", "<price.amount>99.99</price.amount>", StringComparison.Ordinal);
+
+        var result = EntsoeReader.Read(xml.Replace(series, series + other, StringComparison.Ordinal));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("TimeSeries[2]/Period position 1", error.Location, StringComparison.Ordinal);
+        Assert.Contains("at 99.99 per MWh, but", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_Acknowledgement_SaysWhatThePlatformSaid()
+    {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Acknowledgement_MarketDocument xmlns="urn:iec62325.351:tc57wg16:451-1:acknowledgementdocument:7:0">
+              <mRID>1</mRID>
+              <Reason><code>999</code><text>No matching data found for Data item Day-ahead Prices</text></Reason>
+            </Acknowledgement_MarketDocument>
+            """;
+
+        var error = Assert.Single(EntsoeReader.Read(xml).Errors);
+
+        Assert.Equal("is <Acknowledgement_MarketDocument> (the platform says: \"No matching data found for Data item Day-ahead Prices\"): expected <Publication_MarketDocument>", error.Message);
+    }
 }

@@ -27,7 +27,7 @@ public class NordPoolReaderTests
     {
         var result = NordPoolReader.Read(TariffSamples.Text(Sample), "SE4");
 
-        Assert.Equal(24, result.Errors.Count);
+        Assert.Equal(TariffReadResult.MaxErrors, result.Errors.Count);
         Assert.Equal("$.multiAreaEntries[0].entryPerArea.SE4", result.Errors[0].Location);
         Assert.Equal("is missing: expected a number", result.Errors[0].Message);
     }
@@ -40,5 +40,40 @@ public class NordPoolReaderTests
         var result = NordPoolReader.Read(json, "SE3");
 
         Assert.Equal("$.multiAreaEntries[0].deliveryEnd", Assert.Single(result.Errors).Location);
+    }
+
+    [Fact]
+    public void Read_CurrencyThatIsNoIsoCode_IsRefusedAtTheCurrency()
+    {
+        var json = TariffSamples.Text(Sample).Replace("\"currency\": \"EUR\"", "\"currency\": \"€€€\"", StringComparison.Ordinal);
+
+        var error = Assert.Single(NordPoolReader.Read(json, "SE3").Errors);
+
+        Assert.Equal("$.currency", error.Location);
+        Assert.Equal("is \"€€€\": expected an ISO 4217 currency code such as EUR, USD or GBP", error.Message);
+    }
+
+    [Fact]
+    public void Read_OverlappingEntries_NamesTheLaterOne()
+    {
+        var json = TariffSamples.Text(Sample).Replace("\"deliveryStart\": \"2024-11-05T00:00:00Z\"", "\"deliveryStart\": \"2024-11-04T23:30:00Z\"", StringComparison.Ordinal);
+
+        var error = Assert.Single(NordPoolReader.Read(json, "SE3").Errors);
+
+        Assert.Equal("$.multiAreaEntries[1]", error.Location);
+        Assert.Contains("overlapping $.multiAreaEntries[0]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_EntryFarFromItsDeliveryDay_IsRefused()
+    {
+        var json = TariffSamples.Text(Sample)
+            .Replace("\"deliveryStart\": \"2024-11-05T00:00:00Z\"", "\"deliveryStart\": \"2025-11-05T00:00:00Z\"", StringComparison.Ordinal)
+            .Replace("\"deliveryEnd\": \"2024-11-05T01:00:00Z\"", "\"deliveryEnd\": \"2025-11-05T01:00:00Z\"", StringComparison.Ordinal);
+
+        var error = Assert.Single(NordPoolReader.Read(json, "SE3").Errors);
+
+        Assert.Equal("$.multiAreaEntries[1]", error.Location);
+        Assert.EndsWith("more than 7 days outside the document's own period 2024-11-04T23:00:00Z to 2024-11-05T23:00:00Z ($.deliveryDateCET)", error.Message, StringComparison.Ordinal);
     }
 }

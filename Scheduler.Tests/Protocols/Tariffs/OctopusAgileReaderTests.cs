@@ -51,4 +51,19 @@ public class OctopusAgileReaderTests
         Assert.Equal("$.results[0].value_inc_vat", error.Location);
         Assert.Equal("is missing: expected a number", error.Message);
     }
+
+    [Fact]
+    public void Read_OverlappingRates_AreRefused()
+    {
+        var json = """
+            {"results":[
+              {"value_exc_vat":6.95,"value_inc_vat":7.2975,"valid_from":"2020-05-25T21:30:00Z","valid_to":"2020-05-25T22:00:00Z"},
+              {"value_exc_vat":7.48,"value_inc_vat":7.854,"valid_from":"2020-05-25T21:00:00Z","valid_to":"2020-05-25T21:45:00Z"}]}
+            """;
+
+        var error = Assert.Single(OctopusAgileReader.Read(json).Errors);
+
+        Assert.Equal("$.results[0]", error.Location);
+        Assert.Contains("overlapping $.results[1] (2020-05-25T21:00:00Z to 2020-05-25T21:45:00Z)", error.Message, StringComparison.Ordinal);
+    }
 }

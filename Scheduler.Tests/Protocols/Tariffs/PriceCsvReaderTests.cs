@@ -81,4 +81,26 @@ public class PriceCsvReaderTests
 
         Assert.Equal("line 1", Assert.Single(result.Errors).Location);
     }
+
+    [Fact]
+    public void Read_RepeatedLine_IsAnOverlapNamingBothLines()
+    {
+        var csv = "start_utc,end_utc,price_eur_per_mwh\n2025-09-29T22:00:00Z,2025-09-29T23:00:00Z,100.3\n2025-09-29T22:00:00Z,2025-09-29T23:00:00Z,100.3\n";
+
+        var error = Assert.Single(PriceCsvReader.Read(csv).Errors);
+
+        Assert.Equal("line 3", error.Location);
+        Assert.Contains("overlapping line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_PriceBeyondAnyMarket_IsRefused()
+    {
+        var csv = "start_utc,end_utc,price_eur_per_mwh\n2025-09-29T22:00:00Z,2025-09-29T23:00:00Z,1e20\n";
+
+        var error = Assert.Single(PriceCsvReader.Read(csv).Errors);
+
+        Assert.Equal("line 2", error.Location);
+        Assert.StartsWith("prices 1E+17 per kWh: expected -10000 to 10000", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -68,4 +68,25 @@ public class TariffImporterTests
         Assert.Equal(8, result.Prices.Count);
         Assert.Equal(0.03964, result.Prices[1].PerKwh, 12);
     }
+
+    [Theory]
+    [InlineData("entsoe/hass-entso-e_DE_60M_15M_overlap.xml", TariffFormat.Entsoe)]
+    [InlineData("awattar-at/raw-cache60/2024-10-26_1729893600000.json", TariffFormat.Awattar)]
+    [InlineData("energyzero-nl/rest_electricity_hour_2025-12-16_to_18.json", TariffFormat.EnergyZero)]
+    [InlineData("energyzero-nl/graphql_energy_2025-05-31.json", TariffFormat.EnergyZero)]
+    [InlineData("nordpool/pynordpool_delivery_period_SE3_2024-11-05.json", TariffFormat.NordPool)]
+    [InlineData("octopus-agile/demandshaper-doc_agile_E-1R-AGILE-18-02-21-D_2020-05-23_25.json", TariffFormat.Octopus)]
+    [InlineData("tou-acnportal/pge_a10_tou_aug_2019.json", TariffFormat.Tou)]
+    public void Read_AnyDamagedFeed_ReturnsPricesOrErrorsNeverThrows(string file, TariffFormat format)
+    {
+        var options = new TariffImportOptions { Area = "SE3", Zone = DateTimeZoneProviders.Tzdb["America/Los_Angeles"], Dates = new DateInterval(new LocalDate(2019, 8, 1), new LocalDate(2019, 8, 3)) };
+
+        foreach (var (what, text) in Scheduler.Tests.Support.Damage.Of(TariffSamples.Text(file), 300))
+        {
+            var result = TariffImporter.Read(text, format, options);
+
+            Assert.True(result.IsValid || result.Errors.All(e => e.Location.Length > 0 && e.Message.Length > 0), what);
+            Assert.True(result.Errors.Count <= TariffReadResult.MaxErrors, what);
+        }
+    }
 }

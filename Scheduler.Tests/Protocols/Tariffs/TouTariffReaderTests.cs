@@ -212,4 +212,54 @@ public class TouTariffReaderTests
         Assert.Contains("2019-05-31", error.Message, StringComparison.Ordinal);
         Assert.Empty(result.Prices);
     }
+
+    [Fact]
+    public void Read_MoreDatesThanATariffIsLaidOutOver_IsRefusedBeforeExpanding()
+    {
+        var result = ReadDays(Ev8, new LocalDate(2026, 1, 1), new LocalDate(3020, 12, 31));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("dates", error.Location);
+        Assert.StartsWith("run from 2026-01-01 to 3020-12-31, 363,416 days: expected at most 370 days", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_DatesOutsideTheYearsRead_AreRefused()
+    {
+        var result = ReadDays(Ev8, new LocalDate(1, 1, 1), new LocalDate(1, 1, 2));
+
+        Assert.Equal("run from 0001-01-01 to 0001-01-02: expected dates in the years 1900 to 9000", Assert.Single(result.Errors).Message);
+    }
+
+    [Fact]
+    public void Read_PriceBeyondADecimal_IsRefusedAtItsPath()
+    {
+        var firstPrice = new System.Text.RegularExpressions.Regex(@"""tariffs""\s*:\s*\[\s*[0-9.]+", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+        var json = firstPrice.Replace(TariffSamples.Text(Ev8), "\"tariffs\": [1e309", 1);
+
+        var result = TouTariffReader.Read(json, LosAngeles, new DateInterval(new LocalDate(2019, 7, 1), new LocalDate(2019, 7, 1)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("$.schedule[0].tariffs[0]", error.Location);
+        Assert.StartsWith("found 1e309, expected a number between", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_MoreSegmentsThanMinutesInADay_IsRefusedBeforeTheyAreRead()
+    {
+        var times = string.Join(',', Enumerable.Range(0, 2000).Select(i => (i * 0.01).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var json = "{\"schedule\":[{\"id\":\"x\",\"effective_start\":\"01-01\",\"effective_end\":\"12-31\",\"dow_mask\":\"ALL\",\"times\":[" + times + "],\"tariffs\":[0.1],\"demand_charge\":0}]}";
+
+        var result = TouTariffReader.Read(json, LosAngeles, new DateInterval(new LocalDate(2019, 7, 1), new LocalDate(2019, 7, 1)));
+
+        Assert.Contains(result.Errors, e => e.Location == "$.schedule[0].times" && e.Message == "has 2,000 entries: expected at most 1,440, one a minute");
+    }
+
+    [Fact]
+    public void Read_CurrencyThatIsNoIsoCode_IsRefused()
+    {
+        var result = TouTariffReader.Read(TariffSamples.Text(Ev8), LosAngeles, new DateInterval(new LocalDate(2019, 7, 1), new LocalDate(2019, 7, 1)), "$$$");
+
+        Assert.Equal("currency", Assert.Single(result.Errors).Location);
+    }
 }
