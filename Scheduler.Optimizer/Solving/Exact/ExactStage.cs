@@ -14,7 +14,7 @@ namespace Scheduler.Optimizer.Solving.Exact;
 internal static class ExactStage
 {
     /// <summary>The branch-and-bound nodes SCIP may explore.</summary>
-    private const int NodeLimit = 500;
+    private const int NodeLimit = 50;
 
     /// <summary>The relative gap at which SCIP stops: below what any report shows.</summary>
     private const double RelativeGap = 1e-4;
@@ -27,9 +27,14 @@ internal static class ExactStage
             return new ExactOutcome(null, null, "SCIP is not available");
         }
 
-        formulation.AddEverything();
         var solver = formulation.Solver;
-        solver.SetTimeLimit((long)Math.Max(1, timeLimit.TotalMilliseconds));
+        var deadline = Deadline.Start(timeLimit);
+        if (!formulation.AddEverything(deadline))
+        {
+            return new ExactOutcome(null, null, "no time was left to build the model");
+        }
+
+        solver.SetTimeLimit((long)Math.Max(1, (deadline.Remaining ?? timeLimit).TotalMilliseconds));
         solver.SetNumThreads(1);
         solver.SetSolverSpecificParametersAsString($"limits/nodes = {NodeLimit}\nrandomization/randomseedshift = 0\n");
         Hint(model, formulation, hint);

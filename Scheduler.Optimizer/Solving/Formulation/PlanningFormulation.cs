@@ -88,13 +88,20 @@ internal sealed class PlanningFormulation : IDisposable
     }
 
     /// <summary>Adds every column and every row that could bind: the whole model.</summary>
-    public void AddEverything()
+    /// <param name="deadline">Where given, building stops once it has passed: a large model takes a while to build.</param>
+    /// <returns>False when the deadline stopped it before the model was whole.</returns>
+    public bool AddEverything(Deadline? deadline = null)
     {
         foreach (var s in _model.Sessions)
         {
             if (!Includes(s.Index))
             {
                 continue;
+            }
+
+            if (deadline is { Expired: true })
+            {
+                return false;
             }
 
             for (var j = 0; j < s.Length; j++)
@@ -111,6 +118,8 @@ internal sealed class PlanningFormulation : IDisposable
         {
             AddRowsThatCouldBind(k);
         }
+
+        return deadline is not { Expired: true };
     }
 
     /// <summary>Adds, in slot k, every circuit, site and demand row that some currents within the sessions' maxima could break.</summary>

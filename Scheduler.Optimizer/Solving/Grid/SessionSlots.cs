@@ -37,6 +37,9 @@ internal sealed class SessionSlots
     /// <summary>The number of slots it covers, at least in part.</summary>
     public int Length => Coverage.Length;
 
+    /// <summary>Whether some covered slot lies only in part inside the session's window (so its amps give odd energies).</summary>
+    public bool HasPartialSlot => Coverage.Any(c => c < 1 - Tolerance.Coverage);
+
     /// <summary>The fraction of each covered slot inside the session's window.</summary>
     public double[] Coverage { get; }
 

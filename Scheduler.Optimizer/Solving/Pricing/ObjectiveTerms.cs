@@ -34,7 +34,11 @@ internal sealed class ObjectiveTerms
         var maxDemandPerKw = model.DemandPerKw.DefaultIfEmpty(0).Max();
         BasePenaltyPerKwh = (PenaltyPriceFactor * Math.Max(maxAbsPrice, PenaltyPriceFloorPerKwh))
             + (PenaltyDemandFactor * maxDemandPerKw / model.SlotHours);
+        _segments = new (double, double)[model.Sessions.Length][];
     }
+
+    /// <summary>Each session's segments, made on first use: every stage prices shortfall many times.</summary>
+    private readonly (double SizeKwh, double PerKwh)[]?[] _segments;
 
     /// <summary>The penalty per kWh in the first segment of shortfall beyond rounding.</summary>
     public double BasePenaltyPerKwh { get; }
@@ -85,7 +89,8 @@ internal sealed class ObjectiveTerms
     {
         var penalty = 0.0;
         var remaining = shortKwh;
-        foreach (var (size, perKwh) in Segments(model, s))
+        var segments = _segments[s.Index] ??= Segments(model, s);
+        foreach (var (size, perKwh) in segments)
         {
             if (remaining <= 0)
             {

@@ -15,9 +15,9 @@ internal static class EnergyFill
     /// <param name="terms">The objective's penalty, which the top-up past partial slots weighs.</param>
     /// <param name="order">The sessions, most in need first.</param>
     /// <param name="peaks">The demand thresholds; raised where a session pays for it.</param>
-    /// <param name="mayRaisePeaks">Whether a session may pass a threshold (paying the demand charge) when no slot under it has room.</param>
+    /// <param name="policy">Whether, and how, a session may pass a threshold (paying the demand charge) when no slot under it has room.</param>
     /// <param name="deadline">The solve's budget: past it, the remaining sessions keep what they have.</param>
-    public static void Apply(Schedule schedule, ObjectiveTerms terms, IEnumerable<int> order, PeakThresholds peaks, bool mayRaisePeaks, Deadline deadline)
+    public static void Apply(Schedule schedule, ObjectiveTerms terms, IEnumerable<int> order, PeakThresholds peaks, PeakPolicy policy, Deadline deadline)
     {
         foreach (var i in order)
         {
@@ -26,7 +26,7 @@ internal static class EnergyFill
                 return;
             }
 
-            FillSession(schedule, terms, i, peaks, mayRaisePeaks);
+            FillSession(schedule, terms, i, peaks, policy);
         }
     }
 
@@ -40,7 +40,7 @@ internal static class EnergyFill
             .ToArray();
     }
 
-    private static void FillSession(Schedule schedule, ObjectiveTerms terms, int i, PeakThresholds peaks, bool mayRaisePeaks)
+    private static void FillSession(Schedule schedule, ObjectiveTerms terms, int i, PeakThresholds peaks, PeakPolicy policy)
     {
         var s = schedule.Model.Sessions[i];
         if (s.Length == 0 || s.MaxA == 0 || schedule.MissingKwh(i) <= MinStepKwh(s) * 0.5)
@@ -48,9 +48,10 @@ internal static class EnergyFill
             return;
         }
 
+        var mayRaisePeaks = policy != PeakPolicy.Hold;
         var before = (int[])schedule.Currents[i].Clone();
         var energyBefore = schedule.EnergyKwh(i);
-        AddCheapestSteps(schedule, terms, i, peaks, mayRaisePeaks, wholeSlotsOnly: false);
+        AddCheapestSteps(schedule, terms, i, peaks, policy, wholeSlotsOnly: false);
         if (schedule.MissingKwh(i) > s.KwPerAmp * schedule.Model.SlotHours)
         {
             // A cheap slot covered only in part, run at full current, can strand a rest too small for the minimum
@@ -59,8 +60,8 @@ internal static class EnergyFill
             var firstCost = SessionCost(schedule, terms, i);
             var firstPeaks = peaks.Kw.ToArray();
             Restore(schedule, i, new int[s.Length]);
-            AddCheapestSteps(schedule, terms, i, peaks, mayRaisePeaks, wholeSlotsOnly: true);
-            AddCheapestSteps(schedule, terms, i, peaks, mayRaisePeaks, wholeSlotsOnly: false);
+            AddCheapestSteps(schedule, terms, i, peaks, policy, wholeSlotsOnly: true);
+            AddCheapestSteps(schedule, terms, i, peaks, policy, wholeSlotsOnly: false);
             if (SessionCost(schedule, terms, i) >= firstCost - Tolerance.Money)
             {
                 Restore(schedule, i, first);
@@ -69,7 +70,7 @@ internal static class EnergyFill
         }
 
         SmallRest.Open(schedule, terms, i, peaks, mayRaisePeaks);
-        for (var attempt = 0; attempt < PartialSlotTopUp.Attempts && schedule.MissingKwh(i) > Tolerance.Energy; attempt++)
+        for (var attempt = 0; attempt < PartialSlotTopUp.Attempts && s.HasPartialSlot && schedule.MissingKwh(i) > Tolerance.Energy; attempt++)
         {
             PartialSlotTopUp.Apply(schedule, terms, i, peaks, mayRaisePeaks);
         }
@@ -84,13 +85,13 @@ internal static class EnergyFill
     /// Adds current to session i, each time in the slot where it costs least per kWh, until nothing more fits. Under
     /// the thresholds a step takes all the room it can; past them, it takes the smallest valid step (see BestStep).
     /// </summary>
-    private static void AddCheapestSteps(Schedule schedule, ObjectiveTerms terms, int i, PeakThresholds peaks, bool mayRaisePeaks, bool wholeSlotsOnly)
+    private static void AddCheapestSteps(Schedule schedule, ObjectiveTerms terms, int i, PeakThresholds peaks, PeakPolicy policy, bool wholeSlotsOnly)
     {
         var s = schedule.Model.Sessions[i];
         for (var step = 0; step <= s.Length * (s.MaxA + 1); step++)
         {
             var missing = schedule.MissingKwh(i);
-            if (missing <= Tolerance.Energy || BestStep(schedule, terms, i, missing, peaks, mayRaisePeaks, wholeSlotsOnly) is not { } best)
+            if (missing <= Tolerance.Energy || BestStep(schedule, terms, i, missing, peaks, policy, wholeSlotsOnly) is not { } best)
             {
                 return;
             }
@@ -107,7 +108,7 @@ internal static class EnergyFill
     /// The step that delivers session i's energy at the lowest cost per kWh, counting any demand charge it raises,
     /// among those that cost less than the shortfall penalty they save; null when there is none.
     /// </summary>
-    private static (int Local, int CurrentA, bool RaisesPeak)? BestStep(Schedule schedule, ObjectiveTerms terms, int i, double missing, PeakThresholds peaks, bool mayRaisePeaks, bool wholeSlotsOnly)
+    private static (int Local, int CurrentA, bool RaisesPeak)? BestStep(Schedule schedule, ObjectiveTerms terms, int i, double missing, PeakThresholds peaks, PeakPolicy policy, bool wholeSlotsOnly)
     {
         var model = schedule.Model;
         var s = model.Sessions[i];
@@ -142,11 +143,11 @@ internal static class EnergyFill
                 (best, bestCost) = ((j, current + free, false), price);
             }
 
-            if (mayRaisePeaks && add > free)
+            if (policy != PeakPolicy.Hold && add > free)
             {
-                // Past the threshold, the smallest step that is a valid current: the peak rises no more than it must,
-                // and the room it opens in the other slots under the same charges is used before it rises again.
-                var amps = Math.Min(add, Math.Max(free + 1, s.MinA - current));
+                // Raising in small steps takes the smallest step that is a valid current: the peak rises no more than
+                // it must, and the room it opens in the other slots under the same charges is used before it rises again.
+                var amps = policy == PeakPolicy.RaiseFreely ? add : Math.Min(add, Math.Max(free + 1, s.MinA - current));
                 var raised = schedule.AverageImportKw(k) + (amps * s.KwPerAmp * s.Coverage[j]);
                 var cost = price + (peaks.RaiseCost(k, raised) / (amps * s.KwhPerAmp[j]));
                 if (cost < bestCost - Tolerance.Money && Pays(amps, j, cost))

@@ -20,6 +20,7 @@ internal static class PeakRaise
         var byPrice = Enumerable.Range(0, model.DemandTerms.Length).OrderBy(d => model.DemandTerms[d].PerKw).ThenBy(d => d).ToArray();
         for (var round = 0; round < MaxRounds && !deadline.Expired; round++)
         {
+
             var shortSessions = ShortBeyondRounding(schedule, terms);
             if (shortSessions.Length == 0 || !RaiseOnce(schedule, terms, peaks, byPrice, shortSessions, deadline))
             {
@@ -54,25 +55,17 @@ internal static class PeakRaise
     /// <summary>Raises term d by <paramref name="stepKw"/> and fills the short sessions; undoes both unless the objective fell.</summary>
     private static bool TryRaise(Schedule schedule, ObjectiveTerms terms, PeakThresholds peaks, int d, double stepKw, int[] shortSessions, Deadline deadline)
     {
+        // The fill may move other sessions' amps too (along chains), so an undo restores the whole schedule.
         var before = Cost(schedule, terms, shortSessions);
-        var saved = shortSessions.Select(i => (int[])schedule.Currents[i].Clone()).ToArray();
+        var saved = schedule.Clone();
         peaks.Shift(d, stepKw);
-        AmpRounding.Apply(schedule, terms, shortSessions, peaks);
-        LimitGuard.Enforce(schedule);
-        EnergyFill.Apply(schedule, terms, shortSessions, peaks, mayRaisePeaks: false, deadline);
+        EnergyFill.Apply(schedule, terms, shortSessions, peaks, PeakPolicy.Hold, deadline);
         if (Cost(schedule, terms, shortSessions) < before - Tolerance.Money)
         {
             return true;
         }
 
-        for (var n = 0; n < shortSessions.Length; n++)
-        {
-            for (var j = 0; j < saved[n].Length; j++)
-            {
-                schedule.Set(shortSessions[n], j, saved[n][j]);
-            }
-        }
-
+        schedule.CopyFrom(saved);
         peaks.Shift(d, -stepKw);
         return false;
     }

@@ -18,20 +18,26 @@ internal static class RepairPipeline
         var peaks = PeakThresholds.AtLeast(schedule, relaxed.DemandPeakKw);
         AmpRounding.Apply(schedule, terms, Enumerable.Range(0, model.Sessions.Length).ToArray(), peaks);
         LimitGuard.Enforce(schedule);
-        EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, mayRaisePeaks: false, deadline);
+        EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, PeakPolicy.Hold, deadline);
         if (model.HasDemandCharges)
         {
             PeakRaise.Apply(schedule, terms, peaks, deadline);
-            EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, mayRaisePeaks: true, deadline);
+            EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, PeakPolicy.RaiseInSmallSteps, deadline);
         }
 
         Polish(schedule, terms, deadline);
+        if (model.HasDemandCharges)
+        {
+            PeakLower.Apply(schedule, terms, deadline);
+        }
+
         return schedule;
     }
 
     /// <summary>
     /// The safe schedule when there is no relaxation: earliest departure first, each in the slots where its energy
-    /// costs least. It runs even past the deadline, since a plan must come out; it is one greedy pass.
+    /// costs least, first under the peak that spreading every request evenly over the window would need, then, for
+    /// what did not fit, past it. It runs even past the deadline, since a plan must come out; it is two greedy passes.
     /// </summary>
     public static Schedule Fallback(SlotModel model, ObjectiveTerms terms, Deadline deadline)
     {
@@ -40,15 +46,24 @@ internal static class RepairPipeline
             .OrderBy(i => model.Sessions[i].First + model.Sessions[i].Length)
             .ThenBy(i => i)
             .ToArray();
-        EnergyFill.Apply(schedule, terms, order, PeakThresholds.Current(schedule), mayRaisePeaks: true, Deadline.Start(null));
+        var peaks = PeakThresholds.AtLeast(schedule, EvenPeaks(model));
+        EnergyFill.Apply(schedule, terms, order, peaks, PeakPolicy.Hold, Deadline.Start(null));
+        EnergyFill.Apply(schedule, terms, order, peaks, PeakPolicy.RaiseFreely, Deadline.Start(null));
         Polish(schedule, terms, deadline);
         return schedule;
+    }
+
+    /// <summary>Per demand term, the highest base load it covers plus every request spread evenly over the window.</summary>
+    private static double[] EvenPeaks(SlotModel model)
+    {
+        var evenKw = model.Sessions.Sum(s => s.TargetKwh) / Math.Max(model.SlotHours, model.SlotCount * model.SlotHours);
+        return model.DemandTerms.Select(t => t.Slots.Max(k => model.BaseAverageKw[k]) + evenKw).ToArray();
     }
 
     /// <summary>Cheaper slots at the peaks the schedule has, then the room that made filled.</summary>
     private static void Polish(Schedule schedule, ObjectiveTerms terms, Deadline deadline)
     {
         CheaperSlots.Apply(schedule, PeakThresholds.Current(schedule), deadline);
-        EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), PeakThresholds.Current(schedule), mayRaisePeaks: false, deadline);
+        EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), PeakThresholds.Current(schedule), PeakPolicy.Hold, deadline);
     }
 }

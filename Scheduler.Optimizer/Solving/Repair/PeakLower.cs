@@ -1,0 +1,142 @@
+using Scheduler.Optimizer.Solving.Assembly;
+using Scheduler.Optimizer.Solving.Pricing;
+
+namespace Scheduler.Optimizer.Solving.Repair;
+
+/// <summary>
+/// After the repair, a demand charge's peak may stand an amp or two above what the sessions need, where whole amps
+/// were fitted under it one session at a time. This tries to lower each peak by one amp at a time: every slot above
+/// the lower peak moves the excess to another slot of the same sessions that has room under it. A lowering is kept
+/// only where the objective falls.
+/// </summary>
+internal static class PeakLower
+{
+    /// <summary>A guard on the number of lowerings.</summary>
+    private const int MaxRounds = 200;
+
+    public static void Apply(Schedule schedule, ObjectiveTerms terms, Deadline deadline)
+    {
+        var model = schedule.Model;
+        var dearestFirst = Enumerable.Range(0, model.DemandTerms.Length).OrderByDescending(d => model.DemandTerms[d].PerKw).ThenBy(d => d).ToArray();
+        for (var round = 0; round < MaxRounds && !deadline.Expired; round++)
+        {
+            if (!dearestFirst.Any(d => TryLower(schedule, terms, d)))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Lowers term d's peak by the smallest amp present at it, if the slots above can shed it and the objective falls.</summary>
+    private static bool TryLower(Schedule schedule, ObjectiveTerms terms, int d)
+    {
+        var model = schedule.Model;
+        var term = model.DemandTerms[d];
+        var peaks = schedule.DemandPeaksKw();
+        if (peaks[d] <= term.PeakSoFarKw + Tolerance.Limit)
+        {
+            return false;
+        }
+
+        var step = term.Slots
+            .Where(k => schedule.AverageImportKw(k) > peaks[d] - Tolerance.Limit)
+            .SelectMany(k => model.Present[k])
+            .Where(p => schedule.Currents[p.Session][p.Local] > 0)
+            .Select(p => model.Sessions[p.Session].KwPerAmp * model.Sessions[p.Session].Coverage[p.Local])
+            .DefaultIfEmpty(0)
+            .Min();
+        if (step <= 0)
+        {
+            return false;
+        }
+
+        var before = PlanAssembler.Objective(schedule, terms);
+        var saved = schedule.Clone();
+        var lowered = peaks.ToArray();
+        lowered[d] = Math.Max(term.PeakSoFarKw, peaks[d] - step);
+        if (Shed(schedule, lowered) && PlanAssembler.Objective(schedule, terms) < before - Tolerance.Money)
+        {
+            return true;
+        }
+
+        schedule.CopyFrom(saved);
+        return false;
+    }
+
+    /// <summary>Brings every slot under the caps <paramref name="peaksKw"/> make by moving amps within sessions; false where one cannot.</summary>
+    private static bool Shed(Schedule schedule, double[] peaksKw)
+    {
+        var model = schedule.Model;
+        var caps = CapsOf(model, peaksKw);
+        for (var k = 0; k < model.SlotCount; k++)
+        {
+            while (schedule.AverageImportKw(k) > caps[k] + Tolerance.Limit)
+            {
+                if (!MoveOne(schedule, k, caps))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Moves the cheapest amp out of slot k to another slot of the same session with room under its cap.</summary>
+    private static bool MoveOne(Schedule schedule, int k, double[] caps)
+    {
+        var model = schedule.Model;
+        var best = (Cost: double.PositiveInfinity, Session: -1, From: -1, To: -1, Amps: 0);
+        foreach (var (i, j) in model.Present[k])
+        {
+            var s = model.Sessions[i];
+            var current = schedule.Currents[i][j];
+            if (current == 0)
+            {
+                continue;
+            }
+
+            // One amp where the session stays at or above its minimum; all of it where one more would leave less.
+            var amps = current - 1 >= s.MinA ? 1 : current;
+            for (var to = 0; to < s.Length; to++)
+            {
+                var other = schedule.Currents[i][to];
+                var needed = other == 0 ? Math.Max(amps, s.MinA) : amps;
+                if (to == j || Math.Abs(s.KwhPerAmp[to] - s.KwhPerAmp[j]) > Tolerance.Energy || other + needed > s.MaxA
+                    || schedule.Headroom(i, to) < needed || schedule.RoomUnder(i, to, caps[s.First + to]) < needed || needed != amps)
+                {
+                    continue;
+                }
+
+                var cost = (SlotOrder.EffectivePrice(model, i, s.First + to) - SlotOrder.EffectivePrice(model, i, k)) * amps * s.KwhPerAmp[j];
+                if (cost < best.Cost)
+                {
+                    best = (cost, i, j, to, amps);
+                }
+            }
+        }
+
+        if (best.Session < 0)
+        {
+            return false;
+        }
+
+        schedule.Set(best.Session, best.From, schedule.Currents[best.Session][best.From] - best.Amps);
+        schedule.Set(best.Session, best.To, schedule.Currents[best.Session][best.To] + best.Amps);
+        return true;
+    }
+
+    private static double[] CapsOf(Grid.SlotModel model, double[] peaksKw)
+    {
+        var caps = Enumerable.Repeat(double.PositiveInfinity, model.SlotCount).ToArray();
+        for (var d = 0; d < model.DemandTerms.Length; d++)
+        {
+            foreach (var k in model.DemandTerms[d].Slots)
+            {
+                caps[k] = Math.Min(caps[k], peaksKw[d]);
+            }
+        }
+
+        return caps;
+    }
+}
