@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Scheduler.Functions.Departures;
 using Scheduler.Functions.Dispatch;
-using Scheduler.Functions.Http;
 using Scheduler.Functions.Ingest;
 using Scheduler.Functions.Planning;
 using Scheduler.Functions.Queues;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using Scheduler.Functions.Configuration;
-using Scheduler.Functions.Http;
+using Scheduler.Functions.Csms;
 using Scheduler.Functions.Queues;
 using Scheduler.Functions.Sessions;
 using Scheduler.Functions.Sites;

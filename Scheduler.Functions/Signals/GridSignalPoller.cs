@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Scheduler.Functions.Http;
+using Scheduler.Functions.Vtn;
 using Scheduler.Functions.Queues;
 using Scheduler.Functions.Sites;
 using Scheduler.Protocols.Messages;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Scheduler.Functions.Http;
+using Scheduler.Functions.PriceFeeds;
 using Scheduler.Functions.Queues;
 using Scheduler.Functions.Sites;
 using Scheduler.Protocols.Tariffs;

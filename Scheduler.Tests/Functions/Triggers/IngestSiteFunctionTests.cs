@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using Scheduler.Functions.Triggers;
+using Scheduler.Functions.Queues;
+using Scheduler.Functions.Sites;
+using Scheduler.Tests.Storage;
+
+namespace Scheduler.Tests.Functions.Triggers;
+
+[Collection("Azurite")]
+public sealed class IngestSiteFunctionTests(AzuriteFixture azurite)
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 3, 10, 12, 0);
+
+    [Fact]
+    public async Task Run_DemoSite_StoredWholeWithAddressesAndSettings()
+    {
+        await using var app = await AppHarness.StartAsync(azurite, Now);
+        var message = SiteMessage(m =>
+        {
+            m["chargers"] = JsonNode.Parse("""{ "cp-a01": { "stationId": "AT*VIE*E0001", "evseId": 2, "stackLevel": 3 } }""");
+            m["settings"] = JsonNode.Parse("""{ "currency": "EUR", "defaultDeparture": "06:45", "csms": { "baseUrl": "https://csms.example/api", "ocppVersion": "1.6" } }""");
+        });
+        await app.SendAsync(QueueNames.Sites, message);
+
+        await app.DrainAsync(QueueNames.Sites, m => app.Function<IngestSiteFunction>().Run(m, default));
+
+        var site = (await app.Get<SiteStore>().GetAsync("vienna-depot"))!;
+        Assert.Equal("Europe/Vienna", site.TimeZone);
+        Assert.Equal(26, site.Chargers.Count);
+        Assert.Equal(3, site.Circuits.Count);
+        var first = site.Chargers.Single(c => c.Id == "cp-a01");
+        Assert.Equal(("AT*VIE*E0001", 2, 3, "STR", 32.0), (first.StationId, first.EvseId, first.StackLevel, first.PhaseRotation, first.MaxCurrentA));
+        Assert.Equal("06:45", site.Settings.DefaultDeparture);
+        Assert.Equal("1.6", site.Settings.Csms!.OcppVersion);
+        Assert.Contains("\"reason\":\"site\"", Assert.Single(await app.PeekAsync(QueueNames.PlanRequests)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SiteShrinks_RemovedChargersGone()
+    {
+        await using var app = await AppHarness.StartAsync(azurite, Now);
+        await app.SendAsync(QueueNames.Sites, SiteMessage(_ => { }, "v1"));
+        await app.SendAsync(QueueNames.Sites, SiteMessage(m => m["site"]!["chargers"]!.AsArray().RemoveAt(25), "v2"));
+
+        await app.DrainAsync(QueueNames.Sites, m => app.Function<IngestSiteFunction>().Run(m, default));
+
+        Assert.Equal(25, (await app.Get<SiteStore>().GetAsync("vienna-depot"))!.Chargers.Count);
+    }
+
+    [Theory]
+    [InlineData("""{"site":{"chargers":[{"id":"cp-a01","maxCurrentA":-5}]}}""", "$.site.chargers[0].maxCurrentA")]
+    [InlineData("""{"settings":{"currency":"EUR","colour":"blue"}}""", "$.settings")]
+    [InlineData("""{"settings":{"csms":{"baseUrl":"https://c.example","ocppVersion":"2.1"}}}""", "$.settings.csms.ocppVersion")]
+    [InlineData("""{"chargers":{"cp-zz":{"stationId":"x"}}}""", "$.chargers['cp-zz']")]
+    [InlineData("""{"settings":{"defaultDeparture":"7.30"}}""", "$.settings.defaultDeparture")]
+    public async Task Run_BadSite_PoisonedWithThePath(string patch, string path)
+    {
+        await using var app = await AppHarness.StartAsync(azurite, Now);
+        await app.SendAsync(QueueNames.Sites, SiteMessage(m => Merge(m, JsonNode.Parse(patch)!.AsObject())));
+
+        await app.DrainAsync(QueueNames.Sites, m => app.Function<IngestSiteFunction>().Run(m, default));
+
+        Assert.Null(await app.Get<SiteStore>().GetAsync("vienna-depot"));
+        var record = Assert.Single(await app.Get<PoisonQueue>().ListAsync(QueueNames.Sites));
+        Assert.Contains(path, record.Reason, StringComparison.Ordinal);
+    }
+
+    // The bundled demo's site object, as an operator would send it (its base-load forecast becomes a setting).
+    private static string SiteMessage(Action<JsonObject> change, string id = "site-1")
+    {
+        var scenario = JsonNode.Parse(File.ReadAllText(Path.Combine(AzuriteInstall.RepositoryRoot(), "Scheduler.Cli", "Samples", "demo-scenario.json")))!.AsObject();
+        var site = scenario["site"]!.AsObject();
+        site.Remove("baseLoadKw");
+        site["id"] = "vienna-depot";
+        var message = new JsonObject { ["type"] = "site", ["version"] = 1, ["id"] = id, ["site"] = site.DeepClone() };
+        change(message);
+        return message.ToJsonString();
+    }
+
+    // Overlays a patch: objects merge, and array items merge by index.
+    private static void Merge(JsonNode target, JsonNode patch)
+    {
+        if (patch is JsonObject patchObject && target is JsonObject targetObject)
+        {
+            foreach (var (key, value) in patchObject)
+            {
+                if (targetObject[key] is { } existing && value is JsonObject or JsonArray)
+                {
+                    Merge(existing, value);
+                }
+                else
+                {
+                    targetObject[key] = value?.DeepClone();
+                }
+            }
+        }
+        else if (patch is JsonArray patchArray && target is JsonArray targetArray)
+        {
+            for (var i = 0; i < patchArray.Count; i++)
+            {
+                Merge(targetArray[i]!, patchArray[i]!);
+            }
+        }
+    }
+}
