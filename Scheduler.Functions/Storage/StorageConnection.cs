@@ -72,13 +72,20 @@ public sealed class StorageConnection
     }
 
     /// <summary>A client for the account's tables.</summary>
-    public TableServiceClient CreateTableService() =>
-        _connectionString is not null ? new TableServiceClient(_connectionString) : new TableServiceClient(_tableUri, _credential);
+    /// <param name="configure">Changes to the client's options (tests add their probes here); null for none.</param>
+    public TableServiceClient CreateTableService(Action<TableClientOptions>? configure = null)
+    {
+        var options = new TableClientOptions();
+        configure?.Invoke(options);
+        return _connectionString is not null ? new TableServiceClient(_connectionString, options) : new TableServiceClient(_tableUri, _credential, options);
+    }
 
     /// <summary>A client for the account's queues, writing base64 as the queue trigger expects.</summary>
-    public QueueServiceClient CreateQueueService()
+    /// <param name="configure">Changes to the client's options (tests add their probes here); null for none.</param>
+    public QueueServiceClient CreateQueueService(Action<QueueClientOptions>? configure = null)
     {
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        configure?.Invoke(options);
         return _connectionString is not null
             ? new QueueServiceClient(_connectionString, options)
             : new QueueServiceClient(_queueUri, _credential, options);

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -22,13 +23,14 @@ internal sealed class AppHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private AppHarness(ServiceProvider provider, FakeClock clock, QueueServiceClient queues, TableServiceClient tables, LogSink logs)
+    private AppHarness(ServiceProvider provider, FakeClock clock, QueueServiceClient queues, TableServiceClient tables, LogSink logs, StorageProbe storage)
     {
         _provider = provider;
         Clock = clock;
         Queues = queues;
         Tables = tables;
         Logs = logs;
+        Storage = storage;
     }
 
     public FakeClock Clock { get; }
@@ -38,6 +40,9 @@ internal sealed class AppHarness : IAsyncDisposable
     public TableServiceClient Tables { get; }
 
     public LogSink Logs { get; }
+
+    /// <summary>Every storage call the app makes passes it: it counts them, refuses what Azure would, and injects faults.</summary>
+    public StorageProbe Storage { get; }
 
     public IServiceProvider Services => _provider;
 
@@ -77,8 +82,14 @@ internal sealed class AppHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
         services.AddScheduler(configuration, clock);
+
+        // The app's own clients, with the probe in their pipelines; the test's clients above stay outside it.
+        var probe = new StorageProbe();
+        var connection = StorageConnection.FromConnectionString(azurite.ConnectionString);
+        services.AddSingleton(_ => connection.CreateTableService(o => o.AddPolicy(probe.For("table"), HttpPipelinePosition.PerCall)));
+        services.AddSingleton(_ => connection.CreateQueueService(o => o.AddPolicy(probe.For("queue"), HttpPipelinePosition.PerCall)));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return new AppHarness(provider, clock, queues, tables, logs);
+        return new AppHarness(provider, clock, queues, tables, logs, probe);
     }
 
     public T Get<T>()
