@@ -4,7 +4,7 @@ namespace Scheduler.Tests.Storage;
 /// <param name="Service">table, queue or blob.</param>
 /// <param name="Method">The HTTP method.</param>
 /// <param name="Resource">The table, queue or container (<c>Tables</c> for table-service requests, <c>$batch</c> for a table transaction).</param>
-/// <param name="Path">The request path below the account, unescaped.</param>
+/// <param name="Path">The request path below the account, unescaped (a table creation adds the table: <c>/Tables/Sites</c>).</param>
 /// <param name="Scope">The probe's scope when the call was made (a site, in the load test); null outside any.</param>
 public sealed record StorageCall(string Service, string Method, string Resource, string Path, string? Scope)
 {

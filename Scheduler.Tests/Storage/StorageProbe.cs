@@ -88,7 +88,8 @@ internal sealed class StorageProbe
 
     private async ValueTask ProcessAsync(string service, HttpMessage message, Func<ValueTask> next)
     {
-        var call = Describe(service, message.Request);
+        var body = ReadBody(message.Request);
+        var call = Describe(service, message.Request, body);
         var watch = Stopwatch.StartNew();
         try
         {
@@ -97,7 +98,7 @@ internal sealed class StorageProbe
                 await fault.Act(message.CancellationToken);
             }
 
-            if (EnforceAzureLimits && AzureStorageLimits.Check(call, ReadBody(message.Request)) is { } refusal)
+            if (EnforceAzureLimits && AzureStorageLimits.Check(call, body) is { } refusal)
             {
                 throw new RequestFailedException(refusal.Status, refusal.Message, refusal.Code, null);
             }
@@ -110,7 +111,7 @@ internal sealed class StorageProbe
         }
     }
 
-    private static StorageCall Describe(string service, Request request)
+    private static StorageCall Describe(string service, Request request, string body)
     {
         // Azurite's paths start with the account: /devstoreaccount1/<resource>...
         var path = Uri.UnescapeDataString(request.Uri.Path);
@@ -119,6 +120,13 @@ internal sealed class StorageProbe
         var paren = resource.IndexOf('(', StringComparison.Ordinal);
         resource = paren >= 0 ? resource[..paren] : resource;
         var rest = segments.Length > 1 ? "/" + string.Join('/', segments.Skip(1)) : "/";
+        if (service == "table" && resource == "Tables" && request.Method == RequestMethod.Post)
+        {
+            // A table is created by name in the body: the path names it too, so that tests can pick one table's creation.
+            using var document = System.Text.Json.JsonDocument.Parse(body);
+            rest += "/" + document.RootElement.GetProperty("TableName").GetString();
+        }
+
         return new StorageCall(service, request.Method.ToString(), resource, rest, CurrentScope.Value);
     }
 

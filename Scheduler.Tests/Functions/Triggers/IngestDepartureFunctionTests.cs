@@ -38,6 +38,21 @@ public sealed class IngestDepartureFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_TableCreationRefusedWhileTheRoleSpreads_ALaterDeliveryStoresIt()
+    {
+        await using var app = await StartAsync();
+        // Every attempt of the first delivery meets a 403, as right after a deploy; the role then arrives.
+        app.Storage.Fail(c => c.IsCreate && c.Path.Contains("Departures", StringComparison.Ordinal), 403, "AuthorizationPermissionMismatch", CreatedOnce<object>.Attempts);
+        await app.SendAsync(QueueNames.Departures, TestMessages.Departure("d-1", "depot-1", Session.Id, Now + Duration.FromHours(6), 30));
+
+        var deliveries = await app.DrainAsync(QueueNames.Departures, m => app.Function<IngestDepartureFunction>().Run(m, default));
+
+        Assert.Equal(2, deliveries);
+        Assert.NotNull(await app.Get<DepartureStore>().FindAsync("depot-1", Session));
+        Assert.Empty(await app.PeekAsync(QueueNames.PoisonOf(QueueNames.Departures)));
+    }
+
+    [Fact]
     public async Task Run_SameMessageTwice_SecondChangesNothing()
     {
         await using var app = await StartAsync();
