@@ -75,6 +75,7 @@ var queueNames = [
   'grid-signals'
   'plan-requests'
   'dispatch'
+  'poison-replays'
 ]
 var tableNames = [
   'Sites'

@@ -1,3 +1,4 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -48,6 +49,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueService());
         services.AddSingleton<StorageTables>();
         services.AddSingleton<QueueSender>();
+        services.AddSingleton(sp => new RawQueueService(sp.GetRequiredService<StorageConnection>().CreateQueueService(o => o.MessageEncoding = QueueMessageEncoding.None)));
 
         services.AddSingleton<SiteStore>();
         services.AddSingleton<SessionStore>();
@@ -57,7 +59,9 @@ public static class ServiceRegistration
         services.AddSingleton<PlanStore>();
         services.AddSingleton<DispatchStore>();
         services.AddSingleton<MessageInbox>();
-        services.AddSingleton<PoisonQueue>();
+        services.AddSingleton<PoisonStore>();
+        services.AddSingleton<PoisonWatcher>();
+        services.AddSingleton<PoisonReplay>();
         services.AddSingleton<QueueMessageProcessor>();
         services.AddSingleton<PlanRequestQueue>();
 

@@ -40,7 +40,7 @@ public sealed class GridSignalIngest
         var message = read.Message;
         if (await _sites.GetHeaderAsync(message.SiteId, cancellationToken).ConfigureAwait(false) is null)
         {
-            return MessageOutcome.Refused("site.unknown", $"there is no site '{message.SiteId}'");
+            return MessageOutcome.UnknownSite(message.SiteId);
         }
 
         StoredGridEvent stored;

@@ -79,7 +79,7 @@ public sealed partial class SitePlanner
         var site = await _sites.GetAsync(request.SiteId, cancellationToken).ConfigureAwait(false);
         if (site is null)
         {
-            return MessageOutcome.Refused("site.unknown", $"there is no site '{request.SiteId}'");
+            return MessageOutcome.UnknownSite(request.SiteId);
         }
 
         try

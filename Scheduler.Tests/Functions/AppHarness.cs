@@ -88,6 +88,11 @@ internal sealed class AppHarness : IAsyncDisposable
         var connection = StorageConnection.FromConnectionString(azurite.ConnectionString);
         services.AddSingleton(_ => connection.CreateTableService(o => o.AddPolicy(probe.For("table"), HttpPipelinePosition.PerCall)));
         services.AddSingleton(_ => connection.CreateQueueService(o => o.AddPolicy(probe.For("queue"), HttpPipelinePosition.PerCall)));
+        services.AddSingleton(_ => new RawQueueService(connection.CreateQueueService(o =>
+        {
+            o.MessageEncoding = QueueMessageEncoding.None;
+            o.AddPolicy(probe.For("queue"), HttpPipelinePosition.PerCall);
+        })));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new AppHarness(provider, clock, queues, tables, logs, probe);
     }

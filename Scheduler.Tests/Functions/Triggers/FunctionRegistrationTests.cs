@@ -30,7 +30,7 @@ public sealed class FunctionRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void FunctionClasses_AllNineRolesPresent()
+    public void FunctionClasses_EveryRolePresent()
     {
         var names = typeof(PlanSiteFunction).Assembly.GetTypes()
             .SelectMany(t => t.GetMethods())
@@ -39,7 +39,7 @@ public sealed class FunctionRegistrationTests(AzuriteFixture azurite)
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["DispatchProfile", "IngestDeparture", "IngestGridSignal", "IngestSessionEvent", "IngestSite", "PlanAllSites", "PlanSite", "PollGridSignals", "PullTariffs"],
+            ["DispatchProfile", "IngestDeparture", "IngestGridSignal", "IngestSessionEvent", "IngestSite", "PlanAllSites", "PlanSite", "PollGridSignals", "PullTariffs", "ReplayPoison", "WatchPoison"],
             names);
     }
 

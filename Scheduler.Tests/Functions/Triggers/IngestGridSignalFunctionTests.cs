@@ -83,9 +83,9 @@ public sealed class IngestGridSignalFunctionTests(AzuriteFixture azurite)
 
         await IngestAsync(app);
 
-        var poisoned = Assert.Single(await app.Get<PoisonQueue>().ListAsync(QueueNames.GridSignals));
+        var poisoned = Assert.Single(await app.Get<PoisonStore>().ListAsync(QueueNames.GridSignals));
         Assert.Equal(("g-1", "event.invalid"), (poisoned.MessageId, poisoned.Code));
-        Assert.Single(await app.PeekAsync(QueueNames.PoisonOf(QueueNames.GridSignals)));
+        Assert.Equal(TestMessages.GridSignal("g-1", "depot-1", noIntervals), poisoned.Text);
         Assert.Empty(await app.Get<GridSignalStore>().ListAsync("depot-1"));
         Assert.Empty(await app.PeekAsync(QueueNames.PlanRequests));
     }
@@ -98,7 +98,7 @@ public sealed class IngestGridSignalFunctionTests(AzuriteFixture azurite)
 
         await IngestAsync(app);
 
-        var poisoned = Assert.Single(await app.Get<PoisonQueue>().ListAsync(QueueNames.GridSignals));
+        var poisoned = Assert.Single(await app.Get<PoisonStore>().ListAsync(QueueNames.GridSignals));
         Assert.Equal(("p-1", MessageErrorCodes.TypeMismatch), (poisoned.MessageId, poisoned.Code));
         Assert.Empty(await app.Get<GridSignalStore>().ListAsync("depot-1"));
     }

@@ -62,7 +62,7 @@ public sealed class IngestSiteFunctionTests(AzuriteFixture azurite)
         await app.DrainAsync(QueueNames.Sites, m => app.Function<IngestSiteFunction>().Run(m, default));
 
         Assert.Null(await app.Get<SiteStore>().GetAsync("vienna-depot"));
-        var record = Assert.Single(await app.Get<PoisonQueue>().ListAsync(QueueNames.Sites));
+        var record = Assert.Single(await app.Get<PoisonStore>().ListAsync(QueueNames.Sites));
         Assert.Contains(path, record.Reason, StringComparison.Ordinal);
     }
 

@@ -242,7 +242,7 @@ public sealed class PlanSiteFunctionTests(AzuriteFixture azurite)
 
         await app.DrainAsync(QueueNames.PlanRequests, m => app.Function<PlanSiteFunction>().Run(m, default));
 
-        Assert.Equal("site.unknown", Assert.Single(await app.Get<PoisonQueue>().ListAsync(QueueNames.PlanRequests)).Code);
+        Assert.Equal("site.unknown", Assert.Single(await app.Get<PoisonStore>().ListAsync(QueueNames.PlanRequests)).Code);
     }
 
     private static async Task PlanAsync(AppHarness app, string requestId)
