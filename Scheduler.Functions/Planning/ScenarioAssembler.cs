@@ -25,6 +25,9 @@ public sealed class ScenarioAssembler
     /// <summary>The shortest window planned, so that a site without sessions still gets its fail-safe profiles.</summary>
     public static readonly Duration MinimumWindow = Duration.FromHours(1);
 
+    // The limit written for a circuit that held chargers take up whole, in A: above 0, and below any minimum current.
+    private const double ExhaustedCircuitA = 0.1;
+
     // At most this power, in W, counts as not drawing (a charger's own consumption shows in some meters).
     private const double FullBatteryPowerW = 100;
 
@@ -136,8 +139,16 @@ public sealed class ScenarioAssembler
                 var visited = new HashSet<string>(StringComparer.Ordinal);
                 for (var id = charger.CircuitId; id is not null && byId.TryGetValue(id, out var index) && visited.Add(id); id = circuits[index].ParentId)
                 {
-                    circuits[index] = circuits[index] with { MaxCurrentA = Math.Max(0, circuits[index].MaxCurrentA - reserveA) };
+                    circuits[index] = circuits[index] with { MaxCurrentA = circuits[index].MaxCurrentA - reserveA };
                 }
+            }
+
+            // A circuit that its held chargers take up whole keeps a token limit, as a scenario's circuit must have one above
+            // 0: below any charger's minimum current, so nothing else under it is planned to charge.
+            foreach (var (circuit, index) in circuits.Select((c, i) => (c, i)).Where(x => x.c.MaxCurrentA < ExhaustedCircuitA).ToList())
+            {
+                circuits[index] = circuit with { MaxCurrentA = ExhaustedCircuitA };
+                warnings.Add($"circuit '{circuit.Id}' is taken up by its held chargers: nothing else below it charges until they are released");
             }
         }
 

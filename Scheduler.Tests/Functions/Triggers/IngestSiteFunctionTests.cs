@@ -1,8 +1,11 @@
 using System.Text.Json.Nodes;
 using NodaTime;
-using Scheduler.Functions.Triggers;
+using Scheduler.Functions.Planning;
 using Scheduler.Functions.Queues;
+using Scheduler.Functions.Sessions;
 using Scheduler.Functions.Sites;
+using Scheduler.Functions.Triggers;
+using Scheduler.Protocols.Messages;
 using Scheduler.Tests.Storage;
 
 namespace Scheduler.Tests.Functions.Triggers;
@@ -64,6 +67,36 @@ public sealed class IngestSiteFunctionTests(AzuriteFixture azurite)
         Assert.Null(await app.Get<SiteStore>().GetAsync("vienna-depot"));
         var record = Assert.Single(await app.Get<PoisonStore>().ListAsync(QueueNames.Sites));
         Assert.Contains(path, record.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_ChargerIdTooLongForItsSessionIds_RefusedWithThePath()
+    {
+        await using var app = await AppHarness.StartAsync(azurite, Now);
+        var longId = new string('c', SiteMessageReader.MaxChargerIdLength + 1);
+        await app.SendAsync(QueueNames.Sites, SiteMessage(m => m["site"]!["chargers"]![0]!["id"] = longId));
+
+        await app.DrainAsync(QueueNames.Sites, m => app.Function<IngestSiteFunction>().Run(m, default));
+
+        Assert.Null(await app.Get<SiteStore>().GetAsync("vienna-depot"));
+        Assert.Contains("$.site.chargers[0].id", Assert.Single(await app.Get<PoisonStore>().ListAsync(QueueNames.Sites)).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_LongestChargerIdWithAUuidTransaction_SitePlanned()
+    {
+        await using var app = await AppHarness.StartAsync(azurite, Now);
+        var longId = new string('c', SiteMessageReader.MaxChargerIdLength);
+        await app.SendAsync(QueueNames.Sites, SiteMessage(m => m["site"]!["chargers"]![0]!["id"] = longId));
+        await app.DrainAsync(QueueNames.Sites, m => app.Function<IngestSiteFunction>().Run(m, default));
+        await app.Get<SessionStore>().ApplyAsync(new SessionEventMessage(
+            "s-1", "vienna-depot", SessionEventKind.Started, longId, "3f2504e0-4f89-41d3-9a0c-0305e82c3301", Now, 0));
+
+        await app.DrainAsync(QueueNames.PlanRequests, m => app.Function<PlanSiteFunction>().Run(m, default));
+
+        var plan = (await app.Get<PlanStore>().GetLatestAsync("vienna-depot"))!.Value;
+        Assert.Single(PlanInputs.FromJson(plan.Plan.InputsJson).Sessions);
+        Assert.Empty(await app.Get<PoisonStore>().ListAsync(QueueNames.PlanRequests));
     }
 
     // The bundled demo's site object, as an operator would send it (its base-load forecast becomes a setting).

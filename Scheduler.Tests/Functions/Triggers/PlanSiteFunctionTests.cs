@@ -235,6 +235,28 @@ public sealed class PlanSiteFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_EveryChargerOfACircuitHeld_PlannedWithTheCircuitTakenUp()
+    {
+        // Four 16 A chargers on a 64 A feeder: their fail-safe currents of 16 A each take the whole feeder.
+        await using var app = await AppHarness.StartAsync(azurite, Now);
+        await app.Get<SiteStore>().UpsertAsync(TestSites.Depot(settings: TestSites.WithCsms(new Uri("https://csms.example"))) with { Circuits = [new CircuitRecord("feeder-a", null, 64)] });
+        foreach (var i in new[] { 1, 2, 3, 4 })
+        {
+            await StartSessionAsync(app, $"cp-{i}", $"tx-{i}", Now - Duration.FromHours(1));
+            await app.Get<SiteStore>().HoldChargerAsync("depot-1", $"cp-{i}", $"tx-{i}", "Rejected: TxNotFound", Now);
+        }
+
+        await PlanAsync(app, "r-1");
+
+        var (plan, json) = (await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value;
+        var inputs = PlanInputs.FromJson(plan.InputsJson);
+        Assert.Equal(4, inputs.HeldChargers.Count);
+        Assert.Contains(inputs.Warnings, w => w.Contains("feeder-a", StringComparison.Ordinal));
+        Assert.Empty(PlanSchema.Validate(json));
+        Assert.Empty(await app.Get<PoisonStore>().ListAsync(QueueNames.PlanRequests));
+    }
+
+    [Fact]
     public async Task Run_UnknownSite_Poisoned()
     {
         await using var app = await StartAsync(new SiteSettings());
