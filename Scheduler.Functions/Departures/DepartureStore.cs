@@ -23,14 +23,18 @@ public sealed class DepartureStore
     /// <summary>Creates the store.</summary>
     public DepartureStore(StorageTables tables) => _tables = tables;
 
-    /// <summary>Stores a driver's setting unless a newer one is already there.</summary>
+    /// <summary>
+    /// Stores a driver's setting unless a newer one is already there. Settings are ordered by the app's <c>sentAt</c>,
+    /// taken as no later than the instant the setting was received.
+    /// </summary>
     /// <returns>Whether the setting is now the current one.</returns>
     public async Task<bool> SetAsync(DepartureMessage message, Instant receivedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var table = await _tables.GetAsync(TableNames.Departures, cancellationToken).ConfigureAwait(false);
         var rowKey = message.SessionId is { } sessionId ? TableKey.Compose(SessionKind, sessionId) : TableKey.Compose(VehicleKind, message.VehicleId!);
-        var sentAt = (message.SentAt ?? receivedAt).ToDateTimeOffset();
+        // An app's clock may run ahead: a setting "sent" tomorrow would outrank every correction until then.
+        var sentAt = (message.SentAt is { } claimed && claimed < receivedAt ? claimed : receivedAt).ToDateTimeOffset();
         var written = await OptimisticUpdate.ApplyAsync(
             table,
             TableKey.Encode(message.SiteId),

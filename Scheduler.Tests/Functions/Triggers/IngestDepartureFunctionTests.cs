@@ -70,6 +70,22 @@ public sealed class IngestDepartureFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_AppClockADayAhead_ACorrectionFiveMinutesLaterWins()
+    {
+        await using var app = await StartAsync();
+        await app.SendAsync(QueueNames.Departures, TestMessages.Departure("d-ahead", "depot-1", Session.Id, Now + Duration.FromHours(6), 30, sentAt: Now + Duration.FromDays(1)));
+        await IngestAsync(app);
+
+        app.Clock.Advance(Duration.FromMinutes(5));
+        await app.SendAsync(QueueNames.Departures, TestMessages.Departure("d-fix", "depot-1", Session.Id, Now + Duration.FromHours(3), 20, sentAt: Now + Duration.FromMinutes(5)));
+        await IngestAsync(app);
+
+        var stored = (await app.Get<DepartureStore>().FindAsync("depot-1", Session))!;
+        Assert.Equal(("d-fix", Now + Duration.FromHours(3)), (stored.MessageId, stored.Departure));
+        Assert.Equal(Now + Duration.FromMinutes(5), stored.SentAt);
+    }
+
+    [Fact]
     public async Task Run_SameMessageTwice_SecondChangesNothing()
     {
         await using var app = await StartAsync();
@@ -132,6 +148,9 @@ public sealed class IngestDepartureFunctionTests(AzuriteFixture azurite)
         Assert.Equal(Instant.FromUtc(2026, 3, 11, 6, 30), stored!.Departure);
         Assert.Equal(30, stored.EnergyKwh, 9);
     }
+
+    private static Task<int> IngestAsync(AppHarness app) =>
+        app.DrainAsync(QueueNames.Departures, m => app.Function<IngestDepartureFunction>().Run(m, default));
 
     private async Task<AppHarness> StartAsync()
     {
