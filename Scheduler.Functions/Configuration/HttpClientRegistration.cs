@@ -39,8 +39,14 @@ public static class HttpClientRegistration
     private static void AddCsms(IServiceCollection services)
     {
         services.TryAddTransient<AttemptCounter>();
+        services.TryAddTransient<AttemptGate>();
 
-        // Outermost first: the total timeout bounds everything; each retry passes the breaker; each attempt has its own timeout.
+        services.TryAddTransient<StationBreakerHandler>();
+
+        // The breakers live as long as the app, across the handler chains the factory builds and rebuilds.
+        services.TryAddSingleton<StationBreakers>();
+
+        // Outermost first: the total timeout bounds everything, and each retry goes through the handlers below.
         services.AddHttpClient(CsmsClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddResilienceHandler("csms", (pipeline, context) =>
             {
@@ -48,7 +54,8 @@ public static class HttpClientRegistration
                 pipeline.AddTimeout(options.TotalTimeout);
                 if (options.Attempts > 1)
                 {
-                    // The default predicate retries 5xx, 408, 429, connection failures and attempt timeouts, never another 4xx.
+                    // The default predicate retries 5xx, 408, 429, connection failures and attempt timeouts, never another 4xx,
+                    // an open circuit or a withdrawn request.
                     pipeline.AddRetry(new HttpRetryStrategyOptions
                     {
                         MaxRetryAttempts = options.Attempts - 1,
@@ -57,21 +64,14 @@ public static class HttpClientRegistration
                         Delay = options.BaseDelay,
                     });
                 }
+            });
 
-                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
-                {
-                    FailureRatio = options.BreakerFailureRatio,
-                    MinimumThroughput = options.BreakerMinimumThroughput,
-                    SamplingDuration = options.BreakerSamplingDuration,
-                    BreakDuration = options.BreakerBreakDuration,
-                });
-                pipeline.AddTimeout(options.AttemptTimeout);
-            })
-            // One pipeline, and so one circuit, per CSMS host: one operator's outage must not stop dispatch to another.
-            .SelectPipelineByAuthority();
-
-        // Added after the resilience handler, so inside it: it sees every attempt.
-        services.AddHttpClient(CsmsClient.HttpClientName).AddHttpMessageHandler<AttemptCounter>();
+        // Added after the resilience handler, so inside it, in this order for every attempt: is the profile still wanted,
+        // is the station's circuit closed (with the attempt's timeout inside the breaker), and count what reaches the wire.
+        services.AddHttpClient(CsmsClient.HttpClientName)
+            .AddHttpMessageHandler<AttemptGate>()
+            .AddHttpMessageHandler<StationBreakerHandler>()
+            .AddHttpMessageHandler<AttemptCounter>();
     }
 
     private static void AddStandard<TOptions>(

@@ -30,6 +30,7 @@ public static class ServiceRegistration
 
         services.AddSingleton(clock);
         services.AddOptions<PlanningOptions>().Bind(configuration.GetSection(PlanningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ScheduleOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>()
@@ -58,6 +59,7 @@ public static class ServiceRegistration
         services.AddSingleton<GridSignalStore>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<DispatchStore>();
+        services.AddSingleton<DispatchQueue>();
         services.AddSingleton<MessageInbox>();
         services.AddSingleton<PoisonStore>();
         services.AddSingleton<PoisonWatcher>();

@@ -9,7 +9,8 @@ namespace Scheduler.Functions.Csms;
 /// <summary>
 /// Posts SetChargingProfile requests to a CSMS (CitrineOS-style HTTP API) through the <c>"Csms"</c> HttpClient, whose
 /// resilience pipeline (see <see cref="Configuration.HttpClientRegistration"/>) times out, retries with backoff and breaks the
-/// circuit per CSMS host. Retrying a POST is safe here: a profile with the same id replaces itself (RELIABILITY case 23).
+/// circuit per station (<see cref="StationBreakerHandler"/>), so that one broken station does not stop its neighbours.
+/// Retrying a POST is safe here: a profile with the same id replaces itself (RELIABILITY case 23).
 /// </summary>
 public sealed class CsmsClient : ICsmsClient
 {
@@ -27,7 +28,11 @@ public sealed class CsmsClient : ICsmsClient
     }
 
     /// <inheritdoc />
-    public async Task<CsmsOutcome> SendChargingProfileAsync(CsmsTarget target, string stationId, JsonElement payload, CancellationToken ct)
+    public Task<CsmsOutcome> SendChargingProfileAsync(CsmsTarget target, string stationId, JsonElement payload, CancellationToken ct) =>
+        SendChargingProfileAsync(target, stationId, payload, null, ct);
+
+    /// <inheritdoc />
+    public async Task<CsmsOutcome> SendChargingProfileAsync(CsmsTarget target, string stationId, JsonElement payload, Func<CancellationToken, ValueTask<bool>>? beforeAttempt, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(stationId);
         var counter = new AttemptCounter.StrongBox();
@@ -42,6 +47,12 @@ public sealed class CsmsClient : ICsmsClient
         }
 
         request.Options.Set(AttemptCounter.Key, counter);
+        request.Options.Set(StationBreakerHandler.StationKey, stationId);
+        if (beforeAttempt is not null)
+        {
+            request.Options.Set(AttemptGate.Key, beforeAttempt);
+        }
+
         var outcome = await SendAsync(request, counter, ct);
         if (outcome.Kind == CsmsOutcomeKind.Accepted)
         {
@@ -65,6 +76,10 @@ public sealed class CsmsClient : ICsmsClient
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
             var body = await response.Content.ReadAsStringAsync(ct);
             return CsmsAnswerReader.Read(response.StatusCode, body, counter.Count);
+        }
+        catch (AttemptGate.WithdrawnException)
+        {
+            return new CsmsOutcome(CsmsOutcomeKind.Withdrawn, "withdrawn before an attempt", null, counter.Count);
         }
         catch (BrokenCircuitException)
         {

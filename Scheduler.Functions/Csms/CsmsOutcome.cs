@@ -1,6 +1,6 @@
 namespace Scheduler.Functions.Csms;
 
-/// <summary>What became of one <see cref="ICsmsClient.SendChargingProfileAsync"/> call.</summary>
+/// <summary>What became of one <see cref="ICsmsClient.SendChargingProfileAsync(CsmsTarget, string, System.Text.Json.JsonElement, CancellationToken)"/> call.</summary>
 /// <param name="Kind">Accepted, Rejected, NotSupported or Failed.</param>
 /// <param name="Reason">
 /// Why it was not accepted: the OCPP <c>statusInfo</c> reason code and additional info, the CallError code, the

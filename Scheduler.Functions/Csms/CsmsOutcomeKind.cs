@@ -20,6 +20,12 @@ public enum CsmsOutcomeKind
     NotSupported,
 
     /// <summary>
+    /// Not sent, or not sent again: before an attempt the caller found the profile no longer wanted (a newer plan replaced
+    /// it). Nothing is known of the station's state beyond what earlier attempts left.
+    /// </summary>
+    Withdrawn,
+
+    /// <summary>
     /// No usable answer after every attempt (5xx, 408, 429, timeout, no connection, an open circuit, an unreadable body):
     /// the station's state is unknown (RELIABILITY case 23).
     /// </summary>

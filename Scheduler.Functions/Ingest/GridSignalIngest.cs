@@ -77,7 +77,7 @@ public sealed class GridSignalIngest
 
         if (!await _signals.PutAsync(message.SiteId, stored, cancellationToken).ConfigureAwait(false))
         {
-            return MessageOutcome.Done($"event {stored.EventId}: the stored version is as new; nothing changed");
+            return MessageOutcome.Done($"event {stored.EventId}: a newer version is stored; nothing changed");
         }
 
         await _planRequests.RequestAsync(message.SiteId, "grid-signal", message.Id, cancellationToken).ConfigureAwait(false);

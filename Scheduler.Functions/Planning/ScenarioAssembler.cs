@@ -76,7 +76,10 @@ public sealed class ScenarioAssembler
 
         var planned = new List<PlannedSession>();
         var held = new List<(ChargerRecord Charger, string Reason)>();
-        foreach (var session in (await _sessions.ListActiveAsync(site.Id, cancellationToken).ConfigureAwait(false)).OrderBy(s => s.Id, StringComparer.Ordinal))
+        var running = await _sessions.ListActiveAsync(site.Id, cancellationToken).ConfigureAwait(false);
+        // Every driver setting of the site in one query, not one read per session.
+        var drivers = await _departures.ListAsync(site.Id, cancellationToken).ConfigureAwait(false);
+        foreach (var session in running.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
             if (!chargers.TryGetValue(session.ChargerId, out var charger))
             {
@@ -90,8 +93,7 @@ public sealed class ScenarioAssembler
                 continue;
             }
 
-            var departure = await _departures.FindAsync(site.Id, session, cancellationToken).ConfigureAwait(false);
-            planned.Add(Plan(session, departure, site, zone, now, slot, previousPlan));
+            planned.Add(Plan(session, drivers.Find(session), site, zone, now, slot, previousPlan));
         }
 
         foreach (var charger in site.Chargers.Where(c => c.HeldTransactionId is not null && held.All(h => h.Charger.Id != c.Id)))
@@ -173,7 +175,7 @@ public sealed class ScenarioAssembler
             GridEvents = signals.Events,
             Warnings = warnings,
         };
-        return new AssembledScenario(json, inputs);
+        return new AssembledScenario(json, inputs, running, drivers);
     }
 
     private static PlannedSession Plan(

@@ -7,8 +7,8 @@ using Scheduler.Functions.Storage;
 namespace Scheduler.Functions.Sites;
 
 /// <summary>
-/// The sites table: one partition per site holding the site row, a row per circuit and per charger, and a row per
-/// charger that is held at its fail-safe limit. A site is read whole with one partition query.
+/// The sites table: one partition per site holding the site row, a row per circuit and per charger, a row per
+/// charger that is held at its fail-safe limit, and the site's input version. A site is read whole with one partition query.
 /// </summary>
 public sealed class SiteStore
 {
@@ -16,6 +16,7 @@ public sealed class SiteStore
     private const string CircuitKind = "circuit";
     private const string ChargerKind = "charger";
     private const string HoldKind = "hold";
+    private const string InputsRow = "inputs";
 
     private readonly StorageTables _tables;
 
@@ -83,6 +84,7 @@ public sealed class SiteStore
         var circuits = new List<CircuitRecord>();
         var chargers = new List<ChargerRecord>();
         var holds = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        var inputVersion = 0L;
         await foreach (var row in table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -99,6 +101,9 @@ public sealed class SiteStore
                     break;
                 case HoldKind:
                     holds[row.GetString("ChargerId")] = row;
+                    break;
+                case InputsRow:
+                    inputVersion = row.GetInt64("Version") ?? 0;
                     break;
                 default:
                     break;
@@ -123,7 +128,28 @@ public sealed class SiteStore
             header.GridLimitKw,
             header.Settings,
             [.. circuits.OrderBy(c => c.Id, StringComparer.Ordinal)],
-            chargers);
+            chargers)
+        {
+            InputVersion = inputVersion,
+        };
+    }
+
+    /// <summary>
+    /// Counts one more change to what the site's plans read (a departure, a session event, a grid signal, prices, a
+    /// hold, the site itself). A plan records the version it read before reading its inputs, so a plan request is
+    /// stale exactly when the site's version is still the one its latest plan read: no instants of two machines compared.
+    /// </summary>
+    /// <returns>The new version.</returns>
+    public async Task<long> BumpInputVersionAsync(string siteId, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sites, cancellationToken).ConfigureAwait(false);
+        var written = await OptimisticUpdate.ApplyAsync(
+            table,
+            TableKey.Encode(siteId),
+            InputsRow,
+            current => new TableEntity { ["Version"] = (current?.GetInt64("Version") ?? 0) + 1 },
+            cancellationToken).ConfigureAwait(false);
+        return written!.GetInt64("Version") ?? 0;
     }
 
     /// <summary>A site's own row, or null when there is no such site: one point read.</summary>

@@ -23,6 +23,6 @@ public sealed class DispatchProfileFunction
     public Task Run([QueueTrigger(QueueNames.Dispatch)] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return _processor.ProcessAsync(QueueNames.Dispatch, message, (text, _, token) => _dispatcher.HandleAsync(text, message.DequeueCount, token), cancellationToken);
+        return _processor.ProcessAsync(QueueNames.Dispatch, message, (text, _, token) => _dispatcher.HandleAsync(text, token), cancellationToken);
     }
 }

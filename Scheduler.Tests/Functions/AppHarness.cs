@@ -69,6 +69,9 @@ internal sealed class AppHarness : IAsyncDisposable
             ["PollGridSignalsSchedule"] = "0 */1 * * * *",
             ["Planning:SolverTimeLimit"] = "00:00:30",
             ["Planning:ReplanDelay"] = "00:00:00",
+            // Retries of unanswered profiles come back at once, so that a test drains them without waiting.
+            ["Dispatch:RetryDelay"] = "00:00:00",
+            ["Dispatch:MaxRetryDelay"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -142,12 +145,16 @@ internal sealed class AppHarness : IAsyncDisposable
     /// deleted when the function returns, made visible again when it throws, and moved to the poison queue when it
     /// throws on its last delivery.
     /// </summary>
+    /// <param name="queue">The queue.</param>
+    /// <param name="run">The function.</param>
+    /// <param name="maxDequeueCount">host.json's maxDequeueCount.</param>
+    /// <param name="maxDeliveries">Stops after this many deliveries, leaving the rest in the queue.</param>
     /// <returns>How many deliveries were made.</returns>
-    public async Task<int> DrainAsync(string queue, Func<QueueMessage, Task> run, int maxDequeueCount = 5)
+    public async Task<int> DrainAsync(string queue, Func<QueueMessage, Task> run, int maxDequeueCount = 5, int maxDeliveries = 500)
     {
         var client = Queues.GetQueueClient(queue);
         var deliveries = 0;
-        while (await ReceiveAsync(queue) is { } message)
+        while (deliveries < maxDeliveries && await ReceiveAsync(queue) is { } message)
         {
             deliveries++;
             try

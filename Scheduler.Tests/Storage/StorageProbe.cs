@@ -47,18 +47,38 @@ internal sealed class StorageProbe
         Add(new Fault(match, count, _ => throw exception));
 
     /// <summary>
-    /// Holds the next call that matches until the returned gate is opened (or the call is cancelled); the call then
-    /// goes on to storage. <see cref="PausedGate.Reached"/> completes when a call is held.
+    /// Holds a call that matches until the returned gate is opened (or the call is cancelled): the call then goes on
+    /// to storage, or, with <paramref name="afterStorage"/>, storage has already answered and the answer goes on to the
+    /// app. <see cref="PausedGate.Reached"/> completes when a call is held.
     /// </summary>
-    public PausedGate Pause(Func<StorageCall, bool> match)
+    /// <param name="match">Which calls count.</param>
+    /// <param name="skip">How many matching calls pass before the one that is held.</param>
+    /// <param name="afterStorage">Whether to hold the call's answer rather than the call.</param>
+    public PausedGate Pause(Func<StorageCall, bool> match, int skip = 0, bool afterStorage = false)
     {
         var gate = new PausedGate();
-        Add(new Fault(match, 1, async token =>
+        var seen = 0;
+        Add(new Fault(
+            c => match(c) && Interlocked.Increment(ref seen) > skip,
+            1,
+            async token =>
+            {
+                gate.MarkReached();
+                await gate.Opened.WaitAsync(token);
+            })
         {
-            gate.MarkReached();
-            await gate.Opened.WaitAsync(token);
-        }));
+            AfterStorage = afterStorage,
+        });
         return gate;
+    }
+
+    /// <summary>Drops every fault not yet used up.</summary>
+    public void ClearFaults()
+    {
+        lock (_lock)
+        {
+            _faults.Clear();
+        }
     }
 
     /// <summary>Forgets the calls seen so far.</summary>
@@ -93,7 +113,8 @@ internal sealed class StorageProbe
         var watch = Stopwatch.StartNew();
         try
         {
-            if (Take(call) is { } fault)
+            var fault = Take(call);
+            if (fault is { AfterStorage: false })
             {
                 await fault.Act(message.CancellationToken);
             }
@@ -104,6 +125,10 @@ internal sealed class StorageProbe
             }
 
             await next();
+            if (fault is { AfterStorage: true })
+            {
+                await fault.Act(message.CancellationToken);
+            }
         }
         finally
         {
@@ -166,6 +191,8 @@ internal sealed class StorageProbe
         public Func<CancellationToken, Task> Act { get; } = act;
 
         public int Remaining { get; set; } = count;
+
+        public bool AfterStorage { get; init; }
     }
 
     private sealed class Restore(Action restore) : IDisposable

@@ -149,7 +149,7 @@ public sealed class CsmsClientTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendChargingProfileAsync_RepeatedFailures_CircuitOpensAndFailsWithoutSending()
+    public async Task SendChargingProfileAsync_RepeatedFailures_CircuitOpensForThatStationAndFailsWithoutSending()
     {
         await using var provider = HttpClientsForTests.Build(new Dictionary<string, string?>
         {
@@ -163,10 +163,45 @@ public sealed class CsmsClientTests : IAsyncLifetime
         await client.SendChargingProfileAsync(Target(OcppVersion.V201), "cp-01", HttpClientsForTests.V201Payload, default);
         await client.SendChargingProfileAsync(Target(OcppVersion.V201), "cp-01", HttpClientsForTests.V201Payload, default);
 
-        var outcome = await client.SendChargingProfileAsync(Target(OcppVersion.V201), "cp-02", HttpClientsForTests.V201Payload, default);
+        var outcome = await client.SendChargingProfileAsync(Target(OcppVersion.V201), "cp-01", HttpClientsForTests.V201Payload, default);
 
         Assert.Equal(new CsmsOutcome(CsmsOutcomeKind.Failed, "circuit open", null, 0), outcome);
         Assert.Equal(2, _csms.Requests.Count);
+    }
+
+    [Fact]
+    public async Task SendChargingProfileAsync_OneStationAlwaysFails_ItsNeighboursAtTheSameCsmsStillServed()
+    {
+        await using var provider = HttpClientsForTests.Build(new Dictionary<string, string?>
+        {
+            ["Csms:BaseDelay"] = "00:00:00",
+            ["Csms:Attempts"] = "1",
+            ["Csms:BreakerMinimumThroughput"] = "2",
+        });
+        var client = provider.GetRequiredService<ICsmsClient>();
+        _csms.FailNext("cp-01", 100);
+        for (var i = 0; i < 5; i++)
+        {
+            await client.SendChargingProfileAsync(Target(OcppVersion.V201), "cp-01", HttpClientsForTests.V201Payload, default);
+        }
+
+        var outcome = await client.SendChargingProfileAsync(Target(OcppVersion.V201), "cp-02", HttpClientsForTests.V201Payload, default);
+
+        Assert.Equal(CsmsOutcomeKind.Accepted, outcome.Kind);
+    }
+
+    [Fact]
+    public async Task SendChargingProfileAsync_WithdrawnBeforeTheRetry_NotSentAgain()
+    {
+        var asked = 0;
+        _csms.FailNext("cp-01", 1, 500);
+
+        var outcome = await Client.SendChargingProfileAsync(
+            Target(OcppVersion.V201), "cp-01", HttpClientsForTests.V201Payload, _ => ValueTask.FromResult(Interlocked.Increment(ref asked) == 1), default);
+
+        Assert.Equal(CsmsOutcomeKind.Withdrawn, outcome.Kind);
+        Assert.Equal(2, asked);
+        Assert.Single(_csms.Requests);
     }
 
     [Fact]

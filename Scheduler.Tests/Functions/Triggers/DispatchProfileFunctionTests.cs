@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using NodaTime;
+using Scheduler.Functions.Departures;
 using Scheduler.Functions.Dispatch;
 using Scheduler.Functions.Triggers;
 using Scheduler.Functions.Planning;
@@ -21,6 +23,8 @@ public sealed class DispatchProfileFunctionTests(AzuriteFixture azurite)
         ["Csms:Attempts"] = "1",
         ["Csms:AttemptTimeout"] = "00:00:00.300",
         ["Csms:TotalTimeout"] = "00:00:01",
+        // Retries here come back at once: a breaker would open within the test and turn them into "circuit open".
+        ["Csms:BreakerMinimumThroughput"] = "10000",
     };
 
     [Fact]
@@ -69,7 +73,7 @@ public sealed class DispatchProfileFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Run_CsmsDownForTwoDeliveries_ThirdDeliversAndNothingIsLost()
+    public async Task Run_CsmsAnswers503Twice_SentAgainAndAccepted()
     {
         await using var csms = await FakeCsmsServer.StartAsync();
         csms.FailNext("CS/01", 2, 503);
@@ -80,26 +84,132 @@ public sealed class DispatchProfileFunctionTests(AzuriteFixture azurite)
         await DispatchAllAsync(app);
 
         Assert.Equal(DispatchState.Accepted, (await app.Get<DispatchStore>().GetAsync("depot-1", "cp-1", "TxProfile"))!.State);
-        Assert.Empty(await app.PeekAsync(QueueNames.PoisonOf(QueueNames.Dispatch)));
+        Assert.Empty(await app.Get<PoisonStore>().ListAsync(QueueNames.Dispatch));
     }
 
     [Fact]
-    public async Task Run_CsmsNeverAnswers_FailedOnTheLastDeliveryAndChargerHeld()
+    public async Task Run_CsmsDownLongerThanFiveDeliveries_SentAgainUntilItAnswersAndNeverHeld()
     {
         await using var csms = await FakeCsmsServer.StartAsync();
-        csms.Answer("CS/01", FakeCsmsBehaviour.Hang);
+        csms.FailNext("CS/01", 12, 503);
         await using var app = await StartAsync(csms);
         await StartSessionAsync(app, "cp-1", "tx-1");
         await PlanAsync(app, "r-1");
 
         await DispatchAllAsync(app);
 
+        // The station gets its TxProfile and its fail-safe default: twelve sends between them go unanswered.
+        var records = (await app.Get<DispatchStore>().ListAsync("depot-1")).Where(r => r.ChargerId == "cp-1").ToList();
+        Assert.All(records, r => Assert.Equal(DispatchState.Accepted, r.State));
+        Assert.Equal(12, records.Sum(r => r.Unanswered));
+        Assert.Equal(14, csms.Requests.Count(r => r.StationId == "CS/01"));
+        Assert.Null((await app.Get<SiteStore>().GetChargerAsync("depot-1", "cp-1"))!.HeldTransactionId);
+    }
+
+    [Fact]
+    public async Task Run_SessionEndsWhileTheCsmsIsDown_RetriesStopAndNothingIsHeld()
+    {
+        await using var csms = await FakeCsmsServer.StartAsync();
+        csms.FailNext("CS/01", 1000, 503);
+        await using var app = await StartAsync(csms);
+        await StartSessionAsync(app, "cp-1", "tx-1");
+        await PlanAsync(app, "r-1");
+        await app.DrainAsync(QueueNames.Dispatch, m => app.Function<DispatchProfileFunction>().Run(m, default), maxDeliveries: 20);
+
+        await app.Get<SessionStore>().ApplyAsync(new SessionEventMessage("stop-1", "depot-1", SessionEventKind.Stopped, "cp-1", "tx-1", Now + Duration.FromMinutes(1), 2000));
+        csms.FailNext("CS/01", 0);
+        await DispatchAllAsync(app);
+
+        Assert.Equal(DispatchState.Skipped, (await app.Get<DispatchStore>().GetAsync("depot-1", "cp-1", "TxProfile"))!.State);
+        Assert.Null((await app.Get<SiteStore>().GetChargerAsync("depot-1", "cp-1"))!.HeldTransactionId);
+    }
+
+    [Fact]
+    public async Task Run_NoAnswerForLongerThanRetriesGoOn_FailedButNotHeld()
+    {
+        await using var csms = await FakeCsmsServer.StartAsync();
+        csms.FailNext("CS/01", 1000, 503);
+        await using var app = await StartAsync(csms);
+        await StartSessionAsync(app, "cp-1", "tx-1");
+        await PlanAsync(app, "r-1");
+        await app.DrainAsync(QueueNames.Dispatch, m => app.Function<DispatchProfileFunction>().Run(m, default), maxDeliveries: 20);
+
+        app.Clock.Advance(Duration.FromHours(25));
+        await DispatchAllAsync(app);
+
         var record = (await app.Get<DispatchStore>().GetAsync("depot-1", "cp-1", "TxProfile"))!;
         Assert.Equal(DispatchState.Failed, record.State);
-        Assert.Contains("no answer after 5 deliveries", record.Reason, StringComparison.Ordinal);
-        Assert.Equal("tx-1", (await app.Get<SiteStore>().GetAsync("depot-1"))!.Chargers.Single(c => c.Id == "cp-1").HeldTransactionId);
-        Assert.Empty(await app.PeekAsync(QueueNames.PoisonOf(QueueNames.Dispatch)));
-        csms.ReleaseHung("CS/01");
+        Assert.Contains("HTTP 503", record.Reason, StringComparison.Ordinal);
+        Assert.Null((await app.Get<SiteStore>().GetChargerAsync("depot-1", "cp-1"))!.HeldTransactionId);
+    }
+
+    [Fact]
+    public async Task Run_OneStationAlwaysAnswers500_ItsNeighboursAcceptedAndNobodyHeld()
+    {
+        await using var csms = await FakeCsmsServer.StartAsync();
+        csms.FailNext("CS/01", 1000, 500);
+        await using var app = await StartAsync(csms, new Dictionary<string, string?> { ["Csms:BreakerMinimumThroughput"] = "2" });
+        foreach (var i in new[] { 1, 2, 3 })
+        {
+            await StartSessionAsync(app, $"cp-{i}", $"tx-{i}");
+        }
+
+        await PlanAsync(app, "r-1");
+
+        await app.DrainAsync(QueueNames.Dispatch, m => app.Function<DispatchProfileFunction>().Run(m, default), maxDeliveries: 60);
+
+        var records = await app.Get<DispatchStore>().ListAsync("depot-1");
+        Assert.All(records.Where(r => r.ChargerId != "cp-1"), r => Assert.Equal(DispatchState.Accepted, r.State));
+        Assert.All(records.Where(r => r.ChargerId == "cp-1"), r => Assert.Equal(DispatchState.Pending, r.State));
+        Assert.All((await app.Get<SiteStore>().GetAsync("depot-1"))!.Chargers, c => Assert.Null(c.HeldTransactionId));
+    }
+
+    [Fact]
+    public async Task Run_OlderProfileStalledBeforeItsSend_OnlyTheNewerReachesTheCharger()
+    {
+        await using var csms = await FakeCsmsServer.StartAsync();
+        await using var app = await StartAsync(csms);
+        await StartSessionAsync(app, "cp-1", "tx-1");
+        await SetDepartureAsync(app, "d-1", 10);
+        await PlanAsync(app, "r-1");
+        var older = await TakeTxProfileMessageAsync(app);
+
+        // The older plan's send stalls after its freshness check (here, at its last read before the send).
+        var stall = app.Storage.Pause(c => c.Resource == "Sessions" && c.Method == "GET");
+        var olderSend = app.Function<DispatchProfileFunction>().Run(older, default);
+        await stall.Reached;
+        await ReplanWithNewDepartureAsync(app);
+        await DispatchAllAsync(app);
+        stall.Open();
+        await olderSend;
+        await DispatchAllAsync(app);
+
+        await AssertTheNewestIsOnTheChargerAsync(app, csms);
+    }
+
+    [Fact]
+    public async Task Run_OlderProfileLandsAfterTheNewer_TheNewerIsSentAgain()
+    {
+        await using var csms = await FakeCsmsServer.StartAsync();
+        await using var app = await StartAsync(csms);
+        await StartSessionAsync(app, "cp-1", "tx-1");
+        await SetDepartureAsync(app, "d-1", 10);
+        await PlanAsync(app, "r-1");
+        var older = await TakeTxProfileMessageAsync(app);
+
+        // The older send passes its last check (the record's read before the attempt) and then stalls past its lease.
+        var stall = app.Storage.Pause(c => c.Resource == "Dispatches" && c.Method == "GET", skip: 1, afterStorage: true);
+        var olderSend = app.Function<DispatchProfileFunction>().Run(older, default);
+        await stall.Reached;
+        app.Clock.Advance(Duration.FromMinutes(2));
+        await ReplanWithNewDepartureAsync(app);
+        await DispatchAllAsync(app);
+        stall.Open();
+        await olderSend;
+        await DispatchAllAsync(app);
+
+        await AssertTheNewestIsOnTheChargerAsync(app, csms);
+        Assert.Contains(app.Logs.Lines, l => l.Text.Contains("landed after", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -136,6 +246,55 @@ public sealed class DispatchProfileFunctionTests(AzuriteFixture azurite)
         Assert.Contains(app.Logs.Lines, l => l.Text.Contains("superseded by plan newer", StringComparison.Ordinal));
     }
 
+    private static async Task AssertTheNewestIsOnTheChargerAsync(AppHarness app, FakeCsmsServer csms)
+    {
+        var record = (await app.Get<DispatchStore>().GetAsync("depot-1", "cp-1", "TxProfile"))!;
+        var newest = (await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value.Plan.PlanId;
+        Assert.Equal((newest, DispatchState.Accepted, newest), (record.PlanId, record.State, record.AppliedPlanId));
+        var last = csms.Requests.Last(r => r.StationId == "CS/01" && r.Body.Contains("TxProfile", StringComparison.Ordinal));
+        Assert.Equal(JsonNode.Parse(record.PayloadJson)!.ToJsonString(), JsonNode.Parse(last.Body)!.ToJsonString());
+    }
+
+    private static async Task<Azure.Storage.Queues.Models.QueueMessage> TakeTxProfileMessageAsync(AppHarness app)
+    {
+        // The plan's other profiles (the fail-safe defaults) go out first.
+        var others = new List<Azure.Storage.Queues.Models.QueueMessage>();
+        Azure.Storage.Queues.Models.QueueMessage? tx = null;
+        while (await app.ReceiveAsync(QueueNames.Dispatch) is { } message)
+        {
+            if (message.Body.ToString().Contains("\"purpose\":\"TxProfile\"", StringComparison.Ordinal))
+            {
+                tx = message;
+            }
+            else
+            {
+                others.Add(message);
+            }
+        }
+
+        foreach (var other in others)
+        {
+            await app.Function<DispatchProfileFunction>().Run(other, default);
+            await app.Queues.GetQueueClient(QueueNames.Dispatch).DeleteMessageAsync(other.MessageId, other.PopReceipt);
+        }
+
+        await app.Queues.GetQueueClient(QueueNames.Dispatch).DeleteMessageAsync(tx!.MessageId, tx.PopReceipt);
+        return tx;
+    }
+
+    private static async Task ReplanWithNewDepartureAsync(AppHarness app)
+    {
+        app.Clock.Advance(Duration.FromMinutes(1));
+        await SetDepartureAsync(app, "d-2", 25);
+        await PlanAsync(app, "r-2");
+    }
+
+    private static async Task SetDepartureAsync(AppHarness app, string id, double energyKwh)
+    {
+        var now = app.Clock.GetCurrentInstant();
+        await app.Get<DepartureStore>().SetAsync(new DepartureMessage(id, "depot-1", "cp-1:tx-1", null, Now + Duration.FromHours(4), energyKwh, now), now);
+    }
+
     private static Task DispatchAllAsync(AppHarness app) =>
         app.DrainAsync(QueueNames.Dispatch, m => app.Function<DispatchProfileFunction>().Run(m, default));
 
@@ -148,9 +307,15 @@ public sealed class DispatchProfileFunctionTests(AzuriteFixture azurite)
     private static Task StartSessionAsync(AppHarness app, string chargerId, string transactionId) =>
         app.Get<SessionStore>().ApplyAsync(new SessionEventMessage($"s-{transactionId}", "depot-1", SessionEventKind.Started, chargerId, transactionId, Now - Duration.FromMinutes(10), 0));
 
-    private async Task<AppHarness> StartAsync(FakeCsmsServer csms)
+    private async Task<AppHarness> StartAsync(FakeCsmsServer csms, IReadOnlyDictionary<string, string?>? more = null)
     {
-        var app = await AppHarness.StartAsync(azurite, Now, QuickCsms);
+        var settings = new Dictionary<string, string?>(QuickCsms);
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var app = await AppHarness.StartAsync(azurite, Now, settings);
         await app.Get<SiteStore>().UpsertAsync(TestSites.Depot(settings: TestSites.WithCsms(csms.BaseUrl)));
         return app;
     }

@@ -34,6 +34,21 @@ public sealed class IngestGridSignalFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_CrashAfterTheEventIsStored_RedeliveryStillAsksForTheReplan()
+    {
+        await using var app = await StartAsync();
+        app.Storage.Throw(c => c.IsSend && c.Path.Contains(QueueNames.PlanRequests, StringComparison.Ordinal), new SimulatedCrashException());
+        await app.SendAsync(QueueNames.GridSignals, TestMessages.GridSignal("g-1", "depot-1", Capacity(8, Now)));
+
+        var deliveries = await IngestAsync(app);
+
+        Assert.Equal(2, deliveries);
+        Assert.Single(await app.Get<GridSignalStore>().ListAsync("depot-1"));
+        var request = PlanRequestMessageReader.Read(Assert.Single(await app.PeekAsync(QueueNames.PlanRequests))).Message!;
+        Assert.Equal("grid-signal", request.Reason);
+    }
+
+    [Fact]
     public async Task Run_OlderModificationArrivesLater_Ignored()
     {
         await using var app = await StartAsync();

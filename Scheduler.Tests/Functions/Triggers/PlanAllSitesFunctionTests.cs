@@ -43,7 +43,7 @@ public sealed class PlanAllSitesFunctionTests(AzuriteFixture azurite)
 
         Assert.Equal(6, requests.Count);
         Assert.Equal(3, requests.Select(r => r.Id).Distinct().Count());
-        var plans = (await app.RowsAsync(TableNames.Plans)).Where(r => r.ContainsKey("RequestId")).ToList();
+        var plans = (await app.RowsAsync(TableNames.Plans)).Where(r => r.ContainsKey("SiteId")).ToList();
         Assert.Equal(SiteIds, plans.Select(p => p.GetString("SiteId")).Order(StringComparer.Ordinal));
         Assert.Equal(3, app.Logs.Lines.Count(l => l.Text.Contains("processed before", StringComparison.Ordinal)));
     }

@@ -11,6 +11,7 @@ using Scheduler.Functions.Sites;
 using Scheduler.Functions.Tariffs;
 using Scheduler.Protocols.Messages;
 using Scheduler.Protocols.Plans;
+using Scheduler.Tests.Functions.Fakes;
 using Scheduler.Tests.Storage;
 
 namespace Scheduler.Tests.Functions.Triggers;
@@ -82,7 +83,23 @@ public sealed class PlanSiteFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task Run_ReplanWithNothingChanged_QueuesNoDispatch()
+    public async Task Run_ReplanWithNothingChangedAfterTheChargersAccepted_QueuesNoDispatch()
+    {
+        await using var csms = await FakeCsmsServer.StartAsync();
+        await using var app = await StartAsync(TestSites.WithCsms(csms.BaseUrl));
+        await StartSessionAsync(app, "cp-1", "tx-1", Now - Duration.FromHours(1));
+        await PlanAsync(app, "r-1");
+        await app.DrainAsync(QueueNames.Dispatch, m => app.Function<DispatchProfileFunction>().Run(m, default));
+
+        app.Clock.Advance(Duration.FromMinutes(1));
+        await PlanAsync(app, "r-2");
+
+        Assert.Equal("r-2", (await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value.Plan.RequestId);
+        Assert.Empty(await app.PeekAsync(QueueNames.Dispatch));
+    }
+
+    [Fact]
+    public async Task Run_ReplanWhileProfilesArePending_SendsThemAgainUnderTheNewPlan()
     {
         await using var app = await StartAsync(TestSites.WithCsms(new Uri("https://csms.example")));
         await StartSessionAsync(app, "cp-1", "tx-1", Now - Duration.FromHours(1));
@@ -92,8 +109,9 @@ public sealed class PlanSiteFunctionTests(AzuriteFixture azurite)
         app.Clock.Advance(Duration.FromMinutes(1));
         await PlanAsync(app, "r-2");
 
-        Assert.Equal("r-2", (await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value.Plan.RequestId);
-        Assert.Empty(await app.PeekAsync(QueueNames.Dispatch));
+        // Nothing says the first plan's messages were ever sent: the new plan sends its own.
+        var planId = (await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value.Plan.PlanId;
+        Assert.Equal(5, (await app.PeekAsync(QueueNames.Dispatch)).Count(m => m.Contains(planId, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -253,6 +271,82 @@ public sealed class PlanSiteFunctionTests(AzuriteFixture azurite)
         Assert.Equal(4, inputs.HeldChargers.Count);
         Assert.Contains(inputs.Warnings, w => w.Contains("feeder-a", StringComparison.Ordinal));
         Assert.Empty(PlanSchema.Validate(json));
+        Assert.Empty(await app.Get<PoisonStore>().ListAsync(QueueNames.PlanRequests));
+    }
+
+    [Fact]
+    public async Task Run_CrashAfterThePlanIsStoredBeforeItsDispatch_TheRedeliveryDispatchesEveryProfile()
+    {
+        await using var csms = await FakeCsmsServer.StartAsync();
+        await using var app = await StartAsync(TestSites.WithCsms(csms.BaseUrl));
+        await StartSessionAsync(app, "cp-1", "tx-1", Now - Duration.FromHours(1));
+        app.Storage.Throw(c => c.IsSend && c.Path.Contains(QueueNames.Dispatch, StringComparison.Ordinal), new SimulatedCrashException());
+
+        await PlanAsync(app, "r-1");
+        await app.DrainAsync(QueueNames.Dispatch, m => app.Function<DispatchProfileFunction>().Run(m, default));
+
+        // One TxProfile and four fail-safe defaults, each sent once.
+        Assert.Equal(5, csms.Requests.Count);
+        Assert.All(await app.Get<DispatchStore>().ListAsync("depot-1"), r => Assert.Equal(DispatchState.Accepted, r.State));
+        Assert.False((await app.Get<PlanStore>().GetLatestRowAsync("depot-1"))!.DispatchPending);
+    }
+
+    [Fact]
+    public async Task Run_CrashOnEveryDeliveryAfterThePlanIsStored_TheNextRequestFinishesItsDispatch()
+    {
+        await using var csms = await FakeCsmsServer.StartAsync();
+        await using var app = await StartAsync(TestSites.WithCsms(csms.BaseUrl));
+        await StartSessionAsync(app, "cp-1", "tx-1", Now - Duration.FromHours(1));
+        app.Storage.Throw(c => c.IsSend && c.Path.Contains(QueueNames.Dispatch, StringComparison.Ordinal), new SimulatedCrashException(), count: int.MaxValue);
+        await PlanAsync(app, "r-1");
+        Assert.Equal("r-1", (await app.Get<PlanStore>().GetLatestRowAsync("depot-1"))!.RequestId);
+
+        app.Storage.ClearFaults();
+        app.Clock.Advance(Duration.FromMinutes(15));
+        await PlanAsync(app, "r-timer");
+        await app.DrainAsync(QueueNames.Dispatch, m => app.Function<DispatchProfileFunction>().Run(m, default));
+
+        Assert.Contains(csms.Requests, r => r.StationId == "CS/01" && r.Body.Contains("\"transactionId\":\"tx-1\"", StringComparison.Ordinal));
+        Assert.All(await app.Get<DispatchStore>().ListAsync("depot-1"), r => Assert.Equal(DispatchState.Accepted, r.State));
+    }
+
+    [Fact]
+    public async Task Run_PlannerClockAheadOfTheIngest_TheNewerDepartureIsStillPlanned()
+    {
+        await using var app = await StartAsync(TestSites.WithCsms(new Uri("https://csms.example")));
+        await StartSessionAsync(app, "cp-1", "tx-1", Now - Duration.FromHours(1));
+        // The planner's instance runs 3 s ahead: its plan is stamped after the departure below, which it never saw.
+        app.Clock.Advance(Duration.FromSeconds(3));
+        await PlanAsync(app, "r-1");
+        app.Clock.Advance(Duration.FromSeconds(-3));
+
+        await app.SendAsync(QueueNames.Departures, TestMessages.Departure("d-1", "depot-1", "cp-1:tx-1", Now + Duration.FromHours(5), 25));
+        await app.DrainAsync(QueueNames.Departures, m => app.Function<IngestDepartureFunction>().Run(m, default));
+        await app.DrainAsync(QueueNames.PlanRequests, m => app.Function<PlanSiteFunction>().Run(m, default));
+
+        var inputs = PlanInputs.FromJson((await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value.Plan.InputsJson);
+        Assert.Equal("driver", Assert.Single(inputs.Sessions).Departure);
+    }
+
+    [Fact]
+    public async Task Run_InputsLargerThanOneTableProperty_StoredAndReadBack()
+    {
+        // 220 sessions whose ids are as long as ids may be: their inputs record alone is over 64 KiB.
+        var chargers = Enumerable.Range(0, 220).Select(i => new ChargerRecord { Id = $"{i:D3}".PadRight(SiteMessageReader.MaxChargerIdLength, 'c'), CircuitId = "main", MaxCurrentA = 16 }).ToList();
+        var site = new SiteRecord("big", "Europe/Amsterdam", 230, 2000, TestSites.WithCsms(new Uri("https://csms.example")), [new CircuitRecord("main", null, 4000)], chargers);
+        await using var app = await AppHarness.StartAsync(azurite, Now);
+        await app.Get<SiteStore>().UpsertAsync(site);
+        foreach (var charger in chargers)
+        {
+            await app.Get<SessionStore>().ApplyAsync(new SessionEventMessage($"s-{charger.Id[..3]}", "big", SessionEventKind.Started, charger.Id, Guid.NewGuid().ToString(), Now - Duration.FromHours(1), 0));
+        }
+
+        await app.SendAsync(QueueNames.PlanRequests, TestMessages.PlanRequest("r-1", "big", Now));
+        await app.DrainAsync(QueueNames.PlanRequests, m => app.Function<PlanSiteFunction>().Run(m, default));
+
+        var (plan, _) = (await app.Get<PlanStore>().GetLatestAsync("big"))!.Value;
+        Assert.True(plan.InputsJson.Length > 32 * 1024, $"the inputs are {plan.InputsJson.Length} characters");
+        Assert.Equal(220, PlanInputs.FromJson(plan.InputsJson).Sessions.Count);
         Assert.Empty(await app.Get<PoisonStore>().ListAsync(QueueNames.PlanRequests));
     }
 
