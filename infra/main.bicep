@@ -75,6 +75,8 @@ var queueNames = [
   'grid-signals'
   'plan-requests'
   'dispatch'
+  'tariff-pulls'
+  'vtn-polls'
   'poison-replays'
 ]
 var tableNames = [
@@ -85,7 +87,6 @@ var tableNames = [
   'GridSignals'
   'Plans'
   'Dispatches'
-  'Inbox'
   'Poison'
 ]
 

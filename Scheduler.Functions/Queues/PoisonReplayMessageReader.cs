@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Scheduler.Protocols.Messages;
 
 namespace Scheduler.Functions.Queues;
@@ -13,58 +12,20 @@ public static class PoisonReplayMessageReader
     public const string Type = "poison-replay";
 
     /// <summary>Reads and checks the message.</summary>
-    public static MessageReadResult<PoisonReplayMessage> Read(string json)
-    {
-        ArgumentNullException.ThrowIfNull(json);
-        try
+    public static MessageReadResult<PoisonReplayMessage> Read(string json) =>
+        OperatorMessageReader.Read(json, Type, ["queue", "messageId"], (root, id) =>
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || Text(root, "type") != Type)
+            if (OperatorMessageReader.Text(root, "queue") is not { } queue || !QueueNames.All.Contains(queue, StringComparer.Ordinal))
             {
-                return Fail("type.mismatch", "$.type", $"expected \"{Type}\"");
+                return OperatorMessageReader.Fail<PoisonReplayMessage>("schema", "$.queue", "required: one of " + string.Join(", ", QueueNames.All));
             }
 
-            if (!root.TryGetProperty("version", out var version) || version.ValueKind != JsonValueKind.Number || version.GetDouble() != 1)
-            {
-                return Fail("version.unsupported", "$.version", "expected 1");
-            }
-
-            foreach (var property in root.EnumerateObject())
-            {
-                if (property.Name is not ("type" or "version" or "id" or "queue" or "messageId"))
-                {
-                    return Fail("schema", $"$.{property.Name}", "is not a property of a poison-replay message");
-                }
-            }
-
-            if (Text(root, "id") is not { Length: > 0 and <= 128 } id)
-            {
-                return Fail("schema", "$.id", "required: 1 to 128 characters");
-            }
-
-            if (Text(root, "queue") is not { } queue || !QueueNames.All.Contains(queue, StringComparer.Ordinal))
-            {
-                return Fail("schema", "$.queue", "required: one of " + string.Join(", ", QueueNames.All));
-            }
-
-            var messageId = Text(root, "messageId");
+            var messageId = OperatorMessageReader.Text(root, "messageId");
             if (root.TryGetProperty("messageId", out _) && messageId is not { Length: > 0 and <= 1024 })
             {
-                return Fail("schema", "$.messageId", "a message id: 1 to 1024 characters");
+                return OperatorMessageReader.Fail<PoisonReplayMessage>("schema", "$.messageId", "a message id: 1 to 1024 characters");
             }
 
             return MessageReadResult<PoisonReplayMessage>.Success(new PoisonReplayMessage(id, queue, messageId));
-        }
-        catch (JsonException e)
-        {
-            return Fail("json.malformed", "$", $"not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}");
-        }
-    }
-
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static MessageReadResult<PoisonReplayMessage> Fail(string code, string path, string message) =>
-        MessageReadResult<PoisonReplayMessage>.Failure([new MessageError(code, path, message)]);
+        });
 }

@@ -1,19 +1,25 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Scheduler.Functions.Signals;
+using NodaTime;
+using Scheduler.Functions.Planning;
 
 namespace Scheduler.Functions.Triggers;
 
-/// <summary>Polls every site's OpenADR 3 VTN on the schedule in the app setting <c>PollGridSignalsSchedule</c> (UTC).</summary>
+/// <summary>
+/// On the schedule in the app setting <c>PollGridSignalsSchedule</c> (UTC), sends one <c>vtn-polls</c> message per site
+/// with a VTN; <c>PollSiteGridSignals</c> polls each.
+/// </summary>
 public sealed partial class PollGridSignalsFunction
 {
-    private readonly GridSignalPoller _poller;
+    private readonly SiteFanOut _fanOut;
+    private readonly IClock _clock;
     private readonly ILogger<PollGridSignalsFunction> _logger;
 
     /// <summary>Creates the function.</summary>
-    public PollGridSignalsFunction(GridSignalPoller poller, ILogger<PollGridSignalsFunction> logger)
+    public PollGridSignalsFunction(SiteFanOut fanOut, IClock clock, ILogger<PollGridSignalsFunction> logger)
     {
-        _poller = poller;
+        _fanOut = fanOut;
+        _clock = clock;
         _logger = logger;
     }
 
@@ -22,10 +28,10 @@ public sealed partial class PollGridSignalsFunction
     public async Task Run([TimerTrigger("%PollGridSignalsSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        var count = await _poller.PollAllAsync(cancellationToken).ConfigureAwait(false);
-        LogPolled(_logger, count);
+        var count = await _fanOut.PollGridSignalsAsync(_clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        LogQueued(_logger, count);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} new or changed grid event(s) forwarded")]
-    private static partial void LogPolled(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "VTN polls queued for {Count} site(s)")]
+    private static partial void LogQueued(ILogger logger, int count);
 }

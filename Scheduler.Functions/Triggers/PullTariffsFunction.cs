@@ -1,19 +1,25 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Scheduler.Functions.Tariffs;
+using NodaTime;
+using Scheduler.Functions.Planning;
 
 namespace Scheduler.Functions.Triggers;
 
-/// <summary>Fetches every site's price feed on the schedule in the app setting <c>PullTariffsSchedule</c> (UTC).</summary>
+/// <summary>
+/// On the schedule in the app setting <c>PullTariffsSchedule</c> (UTC), sends one <c>tariff-pulls</c> message per site
+/// with a price feed; <c>PullSiteTariff</c> fetches each.
+/// </summary>
 public sealed partial class PullTariffsFunction
 {
-    private readonly TariffPuller _puller;
+    private readonly SiteFanOut _fanOut;
+    private readonly IClock _clock;
     private readonly ILogger<PullTariffsFunction> _logger;
 
     /// <summary>Creates the function.</summary>
-    public PullTariffsFunction(TariffPuller puller, ILogger<PullTariffsFunction> logger)
+    public PullTariffsFunction(SiteFanOut fanOut, IClock clock, ILogger<PullTariffsFunction> logger)
     {
-        _puller = puller;
+        _fanOut = fanOut;
+        _clock = clock;
         _logger = logger;
     }
 
@@ -22,10 +28,10 @@ public sealed partial class PullTariffsFunction
     public async Task Run([TimerTrigger("%PullTariffsSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        var count = await _puller.PullAllAsync(cancellationToken).ConfigureAwait(false);
-        LogPulled(_logger, count);
+        var count = await _fanOut.PullTariffsAsync(_clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+        LogQueued(_logger, count);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Prices pulled for {Count} site(s)")]
-    private static partial void LogPulled(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Price pulls queued for {Count} site(s)")]
+    private static partial void LogQueued(ILogger logger, int count);
 }

@@ -8,6 +8,9 @@ namespace Scheduler.Tests.Storage;
 /// <param name="Scope">The probe's scope when the call was made (a site, in the load test); null outside any.</param>
 public sealed record StorageCall(string Service, string Method, string Resource, string Path, string? Scope)
 {
+    /// <summary>The request's query, unescaped (a table query's <c>$filter</c>).</summary>
+    public string Query { get; init; } = string.Empty;
+
     /// <summary>How long the call took, the pause of a fault included; zero until it finished.</summary>
     public TimeSpan Duration { get; init; }
 

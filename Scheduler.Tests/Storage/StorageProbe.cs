@@ -152,7 +152,7 @@ internal sealed class StorageProbe
             rest += "/" + document.RootElement.GetProperty("TableName").GetString();
         }
 
-        return new StorageCall(service, request.Method.ToString(), resource, rest, CurrentScope.Value);
+        return new StorageCall(service, request.Method.ToString(), resource, rest, CurrentScope.Value) { Query = Uri.UnescapeDataString(request.Uri.Query) };
     }
 
     private static string ReadBody(Request request)

@@ -48,6 +48,37 @@ public sealed class PlanAllSitesFunctionTests(AzuriteFixture azurite)
         Assert.Equal(3, app.Logs.Lines.Count(l => l.Text.Contains("processed before", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Run_ThreeSites_ReadsOnlyTheSiteIndexNotTheWholeTable()
+    {
+        await using var app = await StartAsync();
+        await RunAsync(app, pastDue: false);
+        app.Storage.ClearCalls();
+        app.Clock.Advance(Duration.FromMinutes(15));
+
+        await RunAsync(app, pastDue: false);
+
+        var reads = app.Storage.Calls.Where(c => c.Resource == TableNames.Sites && c.Method == "GET").ToList();
+        var read = Assert.Single(reads);
+        Assert.Contains("PartitionKey eq '|index'", read.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_SitesStoredBeforeTheIndex_IndexedOnceAndPlanned()
+    {
+        await using var app = await StartAsync();
+        var sites = app.Tables.GetTableClient(TableNames.Sites);
+        await foreach (var row in sites.QueryAsync<Azure.Data.Tables.TableEntity>("PartitionKey eq '|index'"))
+        {
+            await sites.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        await RunAsync(app, pastDue: false);
+
+        Assert.Equal(SiteIds, (await PlanRequestsAsync(app)).Select(r => r.SiteId).Order(StringComparer.Ordinal));
+        Assert.Equal(SiteIds.Length + 1, (await app.RowsAsync(TableNames.Sites)).Count(r => r.PartitionKey == "|index"));
+    }
+
     private static Task RunAsync(AppHarness app, bool pastDue) =>
         app.Function<PlanAllSitesFunction>().Run(new TimerInfo { IsPastDue = pastDue }, default);
 

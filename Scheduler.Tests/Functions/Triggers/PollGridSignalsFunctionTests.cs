@@ -189,8 +189,14 @@ public sealed class PollGridSignalsFunctionTests(AzuriteFixture azurite)
         return vtn;
     }
 
-    private static Task PollAsync(AppHarness app, bool pastDue = false) =>
-        app.Function<PollGridSignalsFunction>().Run(new TimerInfo { IsPastDue = pastDue }, default);
+    // The timer fans out one message per site; PollSiteGridSignals does the poll. Each poll is the next minute's
+    // occurrence: two of the same minute are one poll.
+    private static async Task PollAsync(AppHarness app, bool pastDue = false)
+    {
+        app.Clock.Advance(Duration.FromMinutes(1));
+        await app.Function<PollGridSignalsFunction>().Run(new TimerInfo { IsPastDue = pastDue }, default);
+        await app.DrainAsync(QueueNames.VtnPolls, m => app.Function<PollSiteGridSignalsFunction>().Run(m, default));
+    }
 
     private static Task<int> IngestAsync(AppHarness app) =>
         app.DrainAsync(QueueNames.GridSignals, m => app.Function<IngestGridSignalFunction>().Run(m, default));

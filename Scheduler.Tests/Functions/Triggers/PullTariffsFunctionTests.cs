@@ -192,8 +192,12 @@ public sealed class PullTariffsFunctionTests(AzuriteFixture azurite)
         TariffFeed = new TariffFeedSettings { Format = "energycharts", Url = url ?? feed.BaseUrl + "prices" },
     };
 
-    private static Task RunAsync(AppHarness app) =>
-        app.Function<PullTariffsFunction>().Run(new TimerInfo { IsPastDue = false }, default);
+    // The timer fans out one message per site; PullSiteTariff does the pull.
+    private static async Task RunAsync(AppHarness app)
+    {
+        await app.Function<PullTariffsFunction>().Run(new TimerInfo { IsPastDue = false }, default);
+        await app.DrainAsync(QueueNames.TariffPulls, m => app.Function<PullSiteTariffFunction>().Run(m, default));
+    }
 
     private static async Task PlanAsync(AppHarness app, string requestId)
     {
