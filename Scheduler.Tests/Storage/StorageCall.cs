@@ -11,6 +11,9 @@ public sealed record StorageCall(string Service, string Method, string Resource,
     /// <summary>The request's query, unescaped (a table query's <c>$filter</c>).</summary>
     public string Query { get; init; } = string.Empty;
 
+    /// <summary>When the call started, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</summary>
+    public long StartedAt { get; init; }
+
     /// <summary>How long the call took, the pause of a fault included; zero until it finished.</summary>
     public TimeSpan Duration { get; init; }
 

@@ -109,7 +109,7 @@ internal sealed class StorageProbe
     private async ValueTask ProcessAsync(string service, HttpMessage message, Func<ValueTask> next)
     {
         var body = ReadBody(message.Request);
-        var call = Describe(service, message.Request, body);
+        var call = Describe(service, message.Request, body) with { StartedAt = Stopwatch.GetTimestamp() };
         var watch = Stopwatch.StartNew();
         try
         {
