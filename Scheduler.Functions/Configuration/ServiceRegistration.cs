@@ -52,6 +52,8 @@ public static class ServiceRegistration
         services.AddSingleton<QueueSender>();
         services.AddSingleton(sp => new RawQueueService(sp.GetRequiredService<StorageConnection>().CreateQueueService(o => o.MessageEncoding = QueueMessageEncoding.None)));
 
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobService());
+        services.AddSingleton<SiteDocuments>();
         services.AddSingleton<SiteStore>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<DepartureStore>();

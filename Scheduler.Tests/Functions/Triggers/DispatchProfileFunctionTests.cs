@@ -110,11 +110,7 @@ public sealed class DispatchProfileFunctionTests(AzuriteFixture azurite)
     public async Task Run_SessionEndsWhileTheCsmsIsDown_RetriesStopAndNothingIsHeld()
     {
         await using var csms = await FakeCsmsServer.StartAsync();
-        csms.FailNext("CS/01", 1000, 503);
-        await using var app = await StartAsync(csms);
-        await StartSessionAsync(app, "cp-1", "tx-1");
-        await PlanAsync(app, "r-1");
-        await app.DrainAsync(QueueNames.Dispatch, m => app.Function<DispatchProfileFunction>().Run(m, default), maxDeliveries: 20);
+        await using var app = await PlanWhileTheCsmsIsDownAsync(csms);
 
         await app.Get<SessionStore>().ApplyAsync(new SessionEventMessage("stop-1", "depot-1", SessionEventKind.Stopped, "cp-1", "tx-1", Now + Duration.FromMinutes(1), 2000));
         csms.FailNext("CS/01", 0);
@@ -128,11 +124,7 @@ public sealed class DispatchProfileFunctionTests(AzuriteFixture azurite)
     public async Task Run_NoAnswerForLongerThanRetriesGoOn_FailedButNotHeld()
     {
         await using var csms = await FakeCsmsServer.StartAsync();
-        csms.FailNext("CS/01", 1000, 503);
-        await using var app = await StartAsync(csms);
-        await StartSessionAsync(app, "cp-1", "tx-1");
-        await PlanAsync(app, "r-1");
-        await app.DrainAsync(QueueNames.Dispatch, m => app.Function<DispatchProfileFunction>().Run(m, default), maxDeliveries: 20);
+        await using var app = await PlanWhileTheCsmsIsDownAsync(csms);
 
         app.Clock.Advance(Duration.FromHours(25));
         await DispatchAllAsync(app);
@@ -244,6 +236,17 @@ public sealed class DispatchProfileFunctionTests(AzuriteFixture azurite)
 
         Assert.Empty(csms.Requests);
         Assert.Contains(app.Logs.Lines, l => l.Text.Contains("superseded by plan newer", StringComparison.Ordinal));
+    }
+
+    // A session on cp-1, its plan, and twenty sends to a CSMS that answers none of them.
+    private async Task<AppHarness> PlanWhileTheCsmsIsDownAsync(FakeCsmsServer csms)
+    {
+        csms.FailNext("CS/01", 1000, 503);
+        var app = await StartAsync(csms);
+        await StartSessionAsync(app, "cp-1", "tx-1");
+        await PlanAsync(app, "r-1");
+        await app.DrainAsync(QueueNames.Dispatch, m => app.Function<DispatchProfileFunction>().Run(m, default), maxDeliveries: 20);
+        return app;
     }
 
     private static async Task AssertTheNewestIsOnTheChargerAsync(AppHarness app, FakeCsmsServer csms)

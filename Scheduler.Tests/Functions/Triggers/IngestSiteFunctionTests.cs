@@ -99,6 +99,40 @@ public sealed class IngestSiteFunctionTests(AzuriteFixture azurite)
         Assert.Empty(await app.Get<PoisonStore>().ListAsync(QueueNames.PlanRequests));
     }
 
+    [Fact]
+    public async Task Run_SiteTooLargeForAQueueMessage_ReadFromTheDocumentItNames()
+    {
+        await using var app = await AppHarness.StartAsync(azurite, Now);
+        // 600 chargers: some 70 KiB of JSON, more than a queue message holds.
+        var document = SiteMessage(m => m["site"]!["chargers"] = new JsonArray([.. Enumerable.Range(0, 600).Select(i => (JsonNode)new JsonObject
+        {
+            ["id"] = $"garage-level-{i / 100}-bay-{i:D4}",
+            ["circuitId"] = "feeder-staff",
+            ["maxCurrentA"] = 16,
+        })]));
+        Assert.True(document.Length > QueueSender.MaxMessageBytes, $"{document.Length} characters");
+        var container = new Azure.Storage.Blobs.BlobContainerClient(azurite.ConnectionString, Scheduler.Functions.Storage.BlobContainerNames.SiteDocuments);
+        await container.CreateIfNotExistsAsync();
+        await container.UploadBlobAsync("vienna-depot/v2.json", BinaryData.FromString(document));
+        await app.SendAsync(QueueNames.Sites, """{"type":"site","version":1,"id":"site-v2","siteDocument":"vienna-depot/v2.json"}""");
+
+        await app.DrainAsync(QueueNames.Sites, m => app.Function<IngestSiteFunction>().Run(m, default));
+
+        Assert.Equal(600, (await app.Get<SiteStore>().GetAsync("vienna-depot"))!.Chargers.Count);
+    }
+
+    [Fact]
+    public async Task Run_DocumentNeverUploaded_RefusedOnTheLastDelivery()
+    {
+        await using var app = await AppHarness.StartAsync(azurite, Now);
+        await app.SendAsync(QueueNames.Sites, """{"type":"site","version":1,"id":"site-v3","siteDocument":"nowhere/v3.json"}""");
+
+        var deliveries = await app.DrainAsync(QueueNames.Sites, m => app.Function<IngestSiteFunction>().Run(m, default));
+
+        Assert.Equal(5, deliveries);
+        Assert.Equal("site.document-missing", Assert.Single(await app.Get<PoisonStore>().ListAsync(QueueNames.Sites)).Code);
+    }
+
     // The bundled demo's site object, as an operator would send it (its base-load forecast becomes a setting).
     private static string SiteMessage(Action<JsonObject> change, string id = "site-1")
     {
