@@ -103,8 +103,8 @@ public sealed class IngestSiteFunctionTests(AzuriteFixture azurite)
     public async Task Run_SiteTooLargeForAQueueMessage_ReadFromTheDocumentItNames()
     {
         await using var app = await AppHarness.StartAsync(azurite, Now);
-        // 600 chargers: some 70 KiB of JSON, more than a queue message holds.
-        var document = SiteMessage(m => m["site"]!["chargers"] = new JsonArray([.. Enumerable.Range(0, 600).Select(i => (JsonNode)new JsonObject
+        // 800 chargers: some 60 KiB of JSON, more than a queue message holds.
+        var document = SiteMessage(m => m["site"]!["chargers"] = new JsonArray([.. Enumerable.Range(0, 800).Select(i => (JsonNode)new JsonObject
         {
             ["id"] = $"garage-level-{i / 100}-bay-{i:D4}",
             ["circuitId"] = "feeder-staff",
@@ -118,7 +118,7 @@ public sealed class IngestSiteFunctionTests(AzuriteFixture azurite)
 
         await app.DrainAsync(QueueNames.Sites, m => app.Function<IngestSiteFunction>().Run(m, default));
 
-        Assert.Equal(600, (await app.Get<SiteStore>().GetAsync("vienna-depot"))!.Chargers.Count);
+        Assert.Equal(800, (await app.Get<SiteStore>().GetAsync("vienna-depot"))!.Chargers.Count);
     }
 
     [Fact]
