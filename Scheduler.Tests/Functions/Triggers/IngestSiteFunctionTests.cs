@@ -107,7 +107,7 @@ public sealed class IngestSiteFunctionTests(AzuriteFixture azurite)
         var document = SiteMessage(m => m["site"]!["chargers"] = new JsonArray([.. Enumerable.Range(0, 800).Select(i => (JsonNode)new JsonObject
         {
             ["id"] = $"garage-level-{i / 100}-bay-{i:D4}",
-            ["circuitId"] = "feeder-staff",
+            ["circuitId"] = "feeder-a",
             ["maxCurrentA"] = 16,
         })]));
         Assert.True(document.Length > QueueSender.MaxMessageBytes, $"{document.Length} characters");
