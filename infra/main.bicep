@@ -43,7 +43,7 @@ param solverTimeLimit string = '00:02:00'
 @description('App settings that hold secrets, e.g. CsmsDepot1Authorization: the names a site message gives as authorizationSetting, tokenSetting, clientIdSetting, clientSecretSetting or headersSetting. Each becomes a Key Vault reference to the secret of the same name (letters, digits and hyphens).')
 param secretNames string[] = []
 
-@description('Object id of the operator (azd passes the signed-in user): gets Key Vault Secrets Officer on the vault and Storage Queue Data Message Sender on the account. Empty for none.')
+@description('Object id of the operator (azd passes the signed-in user): gets Key Vault Secrets Officer on the vault, Storage Queue Data Message Sender on the account and Storage Blob Data Contributor on its site-documents container. Empty for none.')
 param operatorPrincipalId string = ''
 
 @description('Kind of the operator\'s principal.')
@@ -67,7 +67,7 @@ var storageAccountName = 'st${compactPrefix}${token}'
 var appInsightsName = 'appi-${namePrefix}-${token}'
 var keyVaultName = 'kv${compactPrefix}${token}'
 
-// The app's queues and tables, as Scheduler.Functions names them (QueueNames, TableNames).
+// The app's queues, tables and blob containers, as Scheduler.Functions names them (QueueNames, TableNames, BlobContainerNames).
 var queueNames = [
   'sites'
   'departures'
@@ -75,6 +75,12 @@ var queueNames = [
   'grid-signals'
   'plan-requests'
   'dispatch'
+  'tariff-pulls'
+  'vtn-polls'
+  'poison-replays'
+]
+var containerNames = [
+  'site-documents'
 ]
 var tableNames = [
   'Sites'
@@ -84,7 +90,6 @@ var tableNames = [
   'GridSignals'
   'Plans'
   'Dispatches'
-  'Inbox'
   'Poison'
 ]
 
@@ -105,6 +110,7 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: 'app-package'
     queueNames: queueNames
     tableNames: tableNames
+    containerNames: containerNames
     tags: allTags
   }
 }
@@ -137,6 +143,7 @@ module roles 'modules/roles.bicep' = {
     appInsightsName: appInsightsName
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
+    siteDocumentsContainerName: containerNames[0]
   }
   // Names known before deployment keep What-If exact, so the order is stated here instead of following outputs.
   dependsOn: [

@@ -1,9 +1,9 @@
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Scheduler.Functions.Departures;
 using Scheduler.Functions.Dispatch;
-using Scheduler.Functions.Http;
 using Scheduler.Functions.Ingest;
 using Scheduler.Functions.Planning;
 using Scheduler.Functions.Queues;
@@ -30,6 +30,7 @@ public static class ServiceRegistration
 
         services.AddSingleton(clock);
         services.AddOptions<PlanningOptions>().Bind(configuration.GetSection(PlanningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ScheduleOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>()
@@ -49,7 +50,10 @@ public static class ServiceRegistration
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueService());
         services.AddSingleton<StorageTables>();
         services.AddSingleton<QueueSender>();
+        services.AddSingleton(sp => new RawQueueService(sp.GetRequiredService<StorageConnection>().CreateQueueService(o => o.MessageEncoding = QueueMessageEncoding.None)));
 
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobService());
+        services.AddSingleton<SiteDocuments>();
         services.AddSingleton<SiteStore>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<DepartureStore>();
@@ -57,8 +61,11 @@ public static class ServiceRegistration
         services.AddSingleton<GridSignalStore>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<DispatchStore>();
+        services.AddSingleton<DispatchQueue>();
         services.AddSingleton<MessageInbox>();
-        services.AddSingleton<PoisonQueue>();
+        services.AddSingleton<PoisonStore>();
+        services.AddSingleton<PoisonWatcher>();
+        services.AddSingleton<PoisonReplay>();
         services.AddSingleton<QueueMessageProcessor>();
         services.AddSingleton<PlanRequestQueue>();
 

@@ -36,7 +36,7 @@ public sealed class DepartureIngest
         var message = read.Message;
         if (await _sites.GetHeaderAsync(message.SiteId, cancellationToken).ConfigureAwait(false) is null)
         {
-            return MessageOutcome.Refused("site.unknown", $"there is no site '{message.SiteId}'");
+            return MessageOutcome.UnknownSite(message.SiteId);
         }
 
         if (!await _departures.SetAsync(message, now, cancellationToken).ConfigureAwait(false))

@@ -40,7 +40,7 @@ public sealed class GridSignalIngest
         var message = read.Message;
         if (await _sites.GetHeaderAsync(message.SiteId, cancellationToken).ConfigureAwait(false) is null)
         {
-            return MessageOutcome.Refused("site.unknown", $"there is no site '{message.SiteId}'");
+            return MessageOutcome.UnknownSite(message.SiteId);
         }
 
         StoredGridEvent stored;
@@ -77,7 +77,7 @@ public sealed class GridSignalIngest
 
         if (!await _signals.PutAsync(message.SiteId, stored, cancellationToken).ConfigureAwait(false))
         {
-            return MessageOutcome.Done($"event {stored.EventId}: the stored version is as new; nothing changed");
+            return MessageOutcome.Done($"event {stored.EventId}: a newer version is stored; nothing changed");
         }
 
         await _planRequests.RequestAsync(message.SiteId, "grid-signal", message.Id, cancellationToken).ConfigureAwait(false);

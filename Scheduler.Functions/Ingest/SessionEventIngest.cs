@@ -36,13 +36,13 @@ public sealed class SessionEventIngest
         var message = read.Message;
         if (await _sites.GetHeaderAsync(message.SiteId, cancellationToken).ConfigureAwait(false) is null)
         {
-            return MessageOutcome.Refused("site.unknown", $"there is no site '{message.SiteId}'");
+            return MessageOutcome.UnknownSite(message.SiteId);
         }
 
         var charger = await _sites.GetChargerAsync(message.SiteId, message.ChargerId, cancellationToken).ConfigureAwait(false);
         if (charger is null)
         {
-            return MessageOutcome.Refused("charger.unknown", $"site '{message.SiteId}' has no charger '{message.ChargerId}'");
+            return MessageOutcome.Deferred("charger.unknown", $"site '{message.SiteId}' has no charger '{message.ChargerId}'");
         }
 
         var session = await _sessions.ApplyAsync(message, cancellationToken).ConfigureAwait(false);

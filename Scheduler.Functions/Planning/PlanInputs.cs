@@ -9,9 +9,6 @@ namespace Scheduler.Functions.Planning;
 /// </summary>
 public sealed record PlanInputs
 {
-    /// <summary>The most entries kept per list, so the record fits its table property.</summary>
-    public const int MaxEntries = 200;
-
     /// <summary>The plan request that asked for the plan.</summary>
     public required string RequestId { get; init; }
 
@@ -41,14 +38,7 @@ public sealed record PlanInputs
     public required IReadOnlyList<string> Warnings { get; init; }
 
     /// <summary>The record as JSON.</summary>
-    public string ToJson() => JsonSerializer.Serialize(
-        this with
-        {
-            Sessions = [.. Sessions.Take(MaxEntries)],
-            Warnings = [.. Warnings.Take(MaxEntries / 10)],
-            HeldChargers = [.. HeldChargers.Take(MaxEntries)],
-        },
-        JsonOptions);
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
     /// <summary>Reads the record back.</summary>
     public static PlanInputs FromJson(string json) => JsonSerializer.Deserialize<PlanInputs>(json, JsonOptions)

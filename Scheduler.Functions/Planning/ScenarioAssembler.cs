@@ -25,6 +25,9 @@ public sealed class ScenarioAssembler
     /// <summary>The shortest window planned, so that a site without sessions still gets its fail-safe profiles.</summary>
     public static readonly Duration MinimumWindow = Duration.FromHours(1);
 
+    // The limit written for a circuit that held chargers take up whole, in A: above 0, and below any minimum current.
+    private const double ExhaustedCircuitA = 0.1;
+
     // At most this power, in W, counts as not drawing (a charger's own consumption shows in some meters).
     private const double FullBatteryPowerW = 100;
 
@@ -73,7 +76,10 @@ public sealed class ScenarioAssembler
 
         var planned = new List<PlannedSession>();
         var held = new List<(ChargerRecord Charger, string Reason)>();
-        foreach (var session in (await _sessions.ListActiveAsync(site.Id, cancellationToken).ConfigureAwait(false)).OrderBy(s => s.Id, StringComparer.Ordinal))
+        var running = await _sessions.ListActiveAsync(site.Id, cancellationToken).ConfigureAwait(false);
+        // Every driver setting of the site in one query, not one read per session.
+        var drivers = await _departures.ListAsync(site.Id, cancellationToken).ConfigureAwait(false);
+        foreach (var session in running.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
             if (!chargers.TryGetValue(session.ChargerId, out var charger))
             {
@@ -87,8 +93,7 @@ public sealed class ScenarioAssembler
                 continue;
             }
 
-            var departure = await _departures.FindAsync(site.Id, session, cancellationToken).ConfigureAwait(false);
-            planned.Add(Plan(session, departure, site, zone, now, slot, previousPlan));
+            planned.Add(Plan(session, drivers.Find(session), site, zone, now, slot, previousPlan));
         }
 
         foreach (var charger in site.Chargers.Where(c => c.HeldTransactionId is not null && held.All(h => h.Charger.Id != c.Id)))
@@ -136,8 +141,16 @@ public sealed class ScenarioAssembler
                 var visited = new HashSet<string>(StringComparer.Ordinal);
                 for (var id = charger.CircuitId; id is not null && byId.TryGetValue(id, out var index) && visited.Add(id); id = circuits[index].ParentId)
                 {
-                    circuits[index] = circuits[index] with { MaxCurrentA = Math.Max(0, circuits[index].MaxCurrentA - reserveA) };
+                    circuits[index] = circuits[index] with { MaxCurrentA = circuits[index].MaxCurrentA - reserveA };
                 }
+            }
+
+            // A circuit that its held chargers take up whole keeps a token limit, as a scenario's circuit must have one above
+            // 0: below any charger's minimum current, so nothing else under it is planned to charge.
+            foreach (var (circuit, index) in circuits.Select((c, i) => (c, i)).Where(x => x.c.MaxCurrentA < ExhaustedCircuitA).ToList())
+            {
+                circuits[index] = circuit with { MaxCurrentA = ExhaustedCircuitA };
+                warnings.Add($"circuit '{circuit.Id}' is taken up by its held chargers: nothing else below it charges until they are released");
             }
         }
 
@@ -162,7 +175,7 @@ public sealed class ScenarioAssembler
             GridEvents = signals.Events,
             Warnings = warnings,
         };
-        return new AssembledScenario(json, inputs);
+        return new AssembledScenario(json, inputs, running, drivers);
     }
 
     private static PlannedSession Plan(

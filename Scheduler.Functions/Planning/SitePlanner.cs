@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
 using Scheduler.Functions.Configuration;
+using Scheduler.Functions.Departures;
 using Scheduler.Functions.Dispatch;
 using Scheduler.Functions.Queues;
 using Scheduler.Functions.Sessions;
@@ -20,17 +20,18 @@ namespace Scheduler.Functions.Planning;
 /// <summary>
 /// Plans one site (the work of <c>PlanSite</c>): assembles its scenario from the tables, reads it with the CLI's
 /// scenario reader, solves it within the configured time limit, stores the plan with its inputs, and queues a
-/// dispatch for each charger whose profile changed. A request older than the site's newest plan is dropped: that
-/// plan already saw everything the request was about.
+/// dispatch for each charger whose profile changed. A stored plan whose dispatch was cut short (a crash) is
+/// dispatched by the next request before anything else. A request is dropped when the site's latest plan already
+/// read every change it was about: when the site's input version is still the one that plan read.
 /// </summary>
 public sealed partial class SitePlanner
 {
     private readonly SiteStore _sites;
     private readonly SessionStore _sessions;
+    private readonly DepartureStore _departures;
     private readonly PlanStore _plans;
-    private readonly DispatchStore _dispatches;
+    private readonly DispatchQueue _dispatch;
     private readonly ScenarioAssembler _assembler;
-    private readonly QueueSender _sender;
     private readonly IClock _clock;
     private readonly PlanningOptions _options;
     private readonly ILogger<SitePlanner> _logger;
@@ -39,10 +40,10 @@ public sealed partial class SitePlanner
     public SitePlanner(
         SiteStore sites,
         SessionStore sessions,
+        DepartureStore departures,
         PlanStore plans,
-        DispatchStore dispatches,
+        DispatchQueue dispatch,
         ScenarioAssembler assembler,
-        QueueSender sender,
         IClock clock,
         IOptions<PlanningOptions> options,
         ILogger<SitePlanner> logger)
@@ -50,10 +51,10 @@ public sealed partial class SitePlanner
         ArgumentNullException.ThrowIfNull(options);
         _sites = sites;
         _sessions = sessions;
+        _departures = departures;
         _plans = plans;
-        _dispatches = dispatches;
+        _dispatch = dispatch;
         _assembler = assembler;
-        _sender = sender;
         _clock = clock;
         _options = options.Value;
         _logger = logger;
@@ -69,22 +70,34 @@ public sealed partial class SitePlanner
         }
 
         var request = read.Message;
-        var latest = await _plans.LatestPlannedAtAsync(request.SiteId, cancellationToken).ConfigureAwait(false);
-        // Strictly newer only: a plan made in the same instant as the change may not have seen it.
-        if (latest is { } newest && newest > request.RequestedAt)
-        {
-            return MessageOutcome.Done($"stale: site {request.SiteId} was planned at {Format(newest)}, after the request");
-        }
-
+        var latest = await _plans.GetLatestRowAsync(request.SiteId, cancellationToken).ConfigureAwait(false);
         var site = await _sites.GetAsync(request.SiteId, cancellationToken).ConfigureAwait(false);
         if (site is null)
         {
-            return MessageOutcome.Refused("site.unknown", $"there is no site '{request.SiteId}'");
+            return MessageOutcome.UnknownSite(request.SiteId);
+        }
+
+        var previous = latest is null ? null : await _plans.GetAsync(site.Id, latest.PlanId, latest.PlannedAt, cancellationToken).ConfigureAwait(false);
+        if (latest is { DispatchPending: true } && previous is { } unfinished)
+        {
+            var resent = await _dispatch.QueueAsync(site.Id, latest.PlanId, latest.Order, PlannedProfiles.Read(unfinished.Json), cancellationToken).ConfigureAwait(false);
+            await _plans.MarkDispatchedAsync(site.Id, latest, cancellationToken).ConfigureAwait(false);
+            LogFinished(_logger, site.Id, latest.PlanId, resent);
+        }
+
+        if (latest?.RequestId == request.Id)
+        {
+            return MessageOutcome.Done($"already planned as {latest.PlanId}, and its dispatch is complete");
+        }
+
+        if (IsStale(latest, site, request))
+        {
+            return MessageOutcome.Done($"stale: site {request.SiteId}'s plan {latest!.PlanId} already read input version {latest.InputVersion}");
         }
 
         try
         {
-            return await PlanAsync(site, request, cancellationToken).ConfigureAwait(false);
+            return await PlanAsync(site, request, latest, previous, cancellationToken).ConfigureAwait(false);
         }
         catch (SiteConfigurationException e)
         {
@@ -92,10 +105,18 @@ public sealed partial class SitePlanner
         }
     }
 
-    private async Task<MessageOutcome> PlanAsync(SiteRecord site, PlanRequestMessage request, CancellationToken cancellationToken)
+    // A change counts in the site's input version before its re-plan is asked for, and a plan records the version it read
+    // before reading anything else: so the latest plan saw every change the request was about if the version has not moved
+    // since. The timer's requests are about time passing and need a plan made since they were asked for.
+    private static bool IsStale(LatestPlan? latest, SiteRecord site, PlanRequestMessage request) =>
+        latest is not null
+        && latest.InputVersion == site.InputVersion
+        && (request.Reason != PlanRequestQueue.TimerReason || latest.PlannedAt >= request.RequestedAt);
+
+    private async Task<MessageOutcome> PlanAsync(
+        SiteRecord site, PlanRequestMessage request, LatestPlan? latest, (StoredPlan Plan, string Json)? previous, CancellationToken cancellationToken)
     {
         var plannedAt = _clock.GetCurrentInstant();
-        var previous = await _plans.GetLatestAsync(site.Id, cancellationToken).ConfigureAwait(false);
         var previousPlan = previous is { } p ? PlannedEnergy.Read(p.Json) : PlannedEnergy.None;
         var assembled = await _assembler.AssembleAsync(site, plannedAt, previousPlan, request.Id, request.Reason, cancellationToken).ConfigureAwait(false);
 
@@ -118,62 +139,22 @@ public sealed partial class SitePlanner
         var planJson = PlanWriter.Write(plan, problem, profiles);
 
         var planId = string.Create(CultureInfo.InvariantCulture, $"{IdPattern.Format(plannedAt)}-{MessageIds.Hash(request.Id)[..8]}");
-        var stored = new StoredPlan(planId, site.Id, plannedAt, plan.Status.ToString(), plan.Cost, problem.Tariff.Currency, assembled.Inputs.ToJson(), request.Id);
-        var isLatest = await _plans.SaveAsync(stored, planJson, cancellationToken).ConfigureAwait(false);
+        var stored = new StoredPlan(planId, site.Id, plannedAt, plan.Status.ToString(), plan.Cost, problem.Tariff.Currency, assembled.Inputs.ToJson(), request.Id, site.InputVersion);
+        var written = await _plans.SaveAsync(stored, planJson, latest, cancellationToken).ConfigureAwait(false);
         LogPlanned(_logger, site.Id, planId, plan.Status.ToString(), plan.Cost, problem.Sessions.Count, assembled.Inputs.PriceFallback);
-        if (!isLatest)
+        if (written is null)
         {
             return MessageOutcome.Done($"planned {planId}, but a newer plan was stored first: nothing dispatched");
         }
 
-        foreach (var session in assembled.Inputs.Sessions)
-        {
-            await _sessions.UpdateEstimateAsync(site.Id, session.SessionId, session.DeliveredKwh, plannedAt, cancellationToken).ConfigureAwait(false);
-        }
+        var delivered = assembled.Inputs.Sessions.ToDictionary(s => s.SessionId, s => s.DeliveredKwh, StringComparer.Ordinal);
+        await _sessions.UpdateEstimatesAsync(
+            site.Id, [.. assembled.Sessions.Where(s => delivered.ContainsKey(s.Id)).Select(s => (s, delivered[s.Id]))], plannedAt, cancellationToken).ConfigureAwait(false);
+        await _departures.DeleteExpiredAsync(site.Id, assembled.Departures, assembled.Sessions, plannedAt, cancellationToken).ConfigureAwait(false);
 
-        var queued = await QueueChangedProfilesAsync(site, planId, plannedAt, profiles, profileOptions.Version, cancellationToken).ConfigureAwait(false);
+        var queued = await _dispatch.QueueAsync(site.Id, planId, stored.Order, profiles, cancellationToken).ConfigureAwait(false);
+        await _plans.MarkDispatchedAsync(site.Id, written, cancellationToken).ConfigureAwait(false);
         return MessageOutcome.Done($"planned {planId} ({plan.Status}), {queued} profile(s) queued for dispatch");
-    }
-
-    private async Task<int> QueueChangedProfilesAsync(
-        SiteRecord site, string planId, Instant plannedAt, IReadOnlyList<ChargingProfile> profiles, OcppVersion version, CancellationToken cancellationToken)
-    {
-        var records = (await _dispatches.ListAsync(site.Id, cancellationToken).ConfigureAwait(false))
-            .ToDictionary(r => (r.ChargerId, r.Purpose));
-        var queued = 0;
-        foreach (var profile in profiles.Where(p => p.IsDispatchable))
-        {
-            var purpose = profile.Purpose.ToString();
-            if (records.TryGetValue((profile.ChargerId, purpose), out var record)
-                && record.State is DispatchState.Pending or DispatchState.Accepted
-                && record.SessionId == profile.SessionId
-                && !ProfileChange.Differs(JsonNode.Parse(record.PayloadJson)!.AsObject(), profile.Payload, plannedAt))
-            {
-                continue;
-            }
-
-            var desired = new DispatchRecord
-            {
-                ChargerId = profile.ChargerId,
-                Purpose = purpose,
-                PlanId = planId,
-                PlannedAt = plannedAt,
-                SessionId = profile.SessionId,
-                OcppVersion = version == OcppVersion.V16 ? "1.6" : "2.0.1",
-                PayloadJson = profile.Payload.ToJsonString(),
-            };
-            if (!await _dispatches.SetDesiredAsync(site.Id, desired, cancellationToken).ConfigureAwait(false))
-            {
-                continue;
-            }
-
-            var message = new DispatchMessage(
-                MessageIds.Bounded($"{planId}:{profile.ChargerId}:{purpose}"), site.Id, planId, profile.ChargerId, profile.Purpose, profile.SessionId);
-            await _sender.SendAsync(QueueNames.Dispatch, QueueMessageWriter.Write(message), cancellationToken: cancellationToken).ConfigureAwait(false);
-            queued++;
-        }
-
-        return queued;
     }
 
     private static OcppVersion OcppVersionOf(SiteRecord site) => site.Settings.Csms?.OcppVersion switch
@@ -185,7 +166,8 @@ public sealed partial class SitePlanner
 
     private static readonly InstantPattern IdPattern = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmmss'Z'");
 
-    private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Site {SiteId}: plan {PlanId} was stored but not all of it dispatched; {Count} profile(s) sent now")]
+    private static partial void LogFinished(ILogger logger, string siteId, string planId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Site {SiteId}: plan {PlanId} {Status}, cost {Cost}, {Sessions} session(s), price fallback {PriceFallback}")]
     private static partial void LogPlanned(ILogger logger, string siteId, string planId, string status, double cost, int sessions, string priceFallback);

@@ -11,6 +11,7 @@ namespace Scheduler.Functions.Planning;
 /// <param name="Currency">The currency of <paramref name="Cost"/>.</param>
 /// <param name="InputsJson">The inputs it used and how each was degraded (see <see cref="PlanInputs"/>).</param>
 /// <param name="RequestId">The plan request it answered.</param>
+/// <param name="InputVersion">The site's input version when its inputs were read (see <see cref="Sites.SiteStore.BumpInputVersionAsync"/>).</param>
 public sealed record StoredPlan(
     string PlanId,
     string SiteId,
@@ -19,4 +20,9 @@ public sealed record StoredPlan(
     double Cost,
     string Currency,
     string InputsJson,
-    string RequestId);
+    string RequestId,
+    long InputVersion)
+{
+    /// <summary>Its place among the site's plans.</summary>
+    public PlanOrder Order => new(InputVersion, PlannedAt);
+}

@@ -21,8 +21,17 @@ public static class QueueNames
     /// <summary>Sites added or changed by the operator.</summary>
     public const string Sites = "sites";
 
+    /// <summary>One message per site with a price feed, from the <c>PullTariffs</c> timer.</summary>
+    public const string TariffPulls = "tariff-pulls";
+
+    /// <summary>One message per site with a VTN, from the <c>PollGridSignals</c> timer.</summary>
+    public const string VtnPolls = "vtn-polls";
+
+    /// <summary>Operators' requests to send poisoned messages back to their queue.</summary>
+    public const string PoisonReplays = "poison-replays";
+
     /// <summary>Every input queue, for creating them (and their poison queues) at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Sites, Departures, GridSignals, SessionEvents, PlanRequests, Dispatch];
+    public static IReadOnlyList<string> All { get; } = [Sites, Departures, GridSignals, SessionEvents, PlanRequests, Dispatch, TariffPulls, VtnPolls, PoisonReplays];
 
     /// <summary>The poison queue of <paramref name="queue"/>, as the Functions host names it.</summary>
     public static string PoisonOf(string queue) => queue + "-poison";

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Azure.Storage.Queues;
+using Scheduler.Functions.Storage;
 
 namespace Scheduler.Functions.Queues;
 
@@ -11,13 +11,14 @@ public sealed class QueueSender
     public const int MaxMessageBytes = 48 * 1024;
 
     private readonly QueueServiceClient _service;
-    private readonly ConcurrentDictionary<string, Lazy<Task<QueueClient>>> _queues = new(StringComparer.Ordinal);
+    private readonly CreatedOnce<QueueClient> _queues;
 
     /// <summary>Creates the sender; the service client must encode messages as base64.</summary>
     public QueueSender(QueueServiceClient service)
     {
         ArgumentNullException.ThrowIfNull(service);
         _service = service;
+        _queues = new CreatedOnce<QueueClient>(CreateAsync);
     }
 
     /// <summary>Sends one message.</summary>
@@ -39,12 +40,13 @@ public sealed class QueueSender
         await client.SendMessageAsync(text, visibilityDelay, timeToLive: null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The client of a queue, which exists once the task completes.</summary>
-    public Task<QueueClient> GetAsync(string queue, CancellationToken cancellationToken = default) =>
-        _queues.GetOrAdd(queue, name => new Lazy<Task<QueueClient>>(async () =>
-        {
-            var client = _service.GetQueueClient(name);
-            await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-            return client;
-        })).Value;
+    /// <summary>The client of a queue, which exists once the task completes (see <see cref="CreatedOnce{T}"/>).</summary>
+    public Task<QueueClient> GetAsync(string queue, CancellationToken cancellationToken = default) => _queues.GetAsync(queue, cancellationToken);
+
+    private async Task<QueueClient> CreateAsync(string name, CancellationToken cancellationToken)
+    {
+        var client = _service.GetQueueClient(name);
+        await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        return client;
+    }
 }

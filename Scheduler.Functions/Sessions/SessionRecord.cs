@@ -41,6 +41,9 @@ public sealed record SessionRecord
     /// <summary>When <see cref="EstimatedKwh"/> was last brought up to date; null before the first plan.</summary>
     public Instant? EstimatedAt { get; init; }
 
+    /// <summary>The row's version when it was read, for a write guarded against changes since; default when not read from the table.</summary>
+    public Azure.ETag ETag { get; init; }
+
     /// <summary>Whether the session still runs.</summary>
     public bool IsActive => StoppedAt is null;
 

@@ -32,7 +32,7 @@ public sealed class SessionStore
         return Read(written!);
     }
 
-    /// <summary>Brings a session's energy estimate up to <paramref name="at"/>.</summary>
+    /// <summary>Brings a session's energy estimate up to <paramref name="at"/>; an estimate already as new is kept.</summary>
     public async Task UpdateEstimateAsync(string siteId, string sessionId, double estimatedKwh, Instant at, CancellationToken cancellationToken = default)
     {
         var table = await _tables.GetAsync(TableNames.Sessions, cancellationToken).ConfigureAwait(false);
@@ -42,7 +42,7 @@ public sealed class SessionStore
             TableKey.Encode(sessionId),
             current =>
             {
-                if (current is null || (current.GetDateTimeOffset("EstimatedAt") is { } previous && previous >= at.ToDateTimeOffset()))
+                if (current is null || !Advances(current.GetDateTimeOffset("EstimatedAt") is { } previous ? Instant.FromDateTimeOffset(previous) : null, at))
                 {
                     return null;
                 }
@@ -52,6 +52,47 @@ public sealed class SessionStore
                 return current;
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Brings the estimates of many sessions of a site up to <paramref name="at"/> in the partition's transactions,
+    /// each guarded by the ETag the session was read with; a transaction that meets a session changed since (a meter
+    /// value) falls back to one guarded update per session.
+    /// </summary>
+    /// <param name="siteId">The site.</param>
+    /// <param name="estimates">Each session as read by <see cref="ListActiveAsync"/>, with its new estimate in kWh.</param>
+    /// <param name="at">The instant of the estimates.</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    public async Task UpdateEstimatesAsync(string siteId, IReadOnlyList<(SessionRecord Session, double EstimatedKwh)> estimates, Instant at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(estimates);
+        var partition = TableKey.Encode(siteId);
+        var changes = estimates.Where(e => Advances(e.Session.EstimatedAt, at)).ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        var table = await _tables.GetAsync(TableNames.Sessions, cancellationToken).ConfigureAwait(false);
+        var actions = changes.Select(e => new TableTransactionAction(
+            TableTransactionActionType.UpdateMerge,
+            new TableEntity(partition, TableKey.Encode(e.Session.Id)) { ["EstimatedKwh"] = e.EstimatedKwh, ["EstimatedAt"] = at.ToDateTimeOffset() },
+            e.Session.ETag)).ToList();
+        foreach (var batch in TableBatch.Split(actions))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Azure.RequestFailedException e) when (e.Status is 404 or 409 or 412)
+            {
+                foreach (var action in batch)
+                {
+                    var entity = (TableEntity)action.Entity;
+                    await UpdateEstimateAsync(siteId, TableKey.Decode(entity.RowKey), entity.GetDouble("EstimatedKwh")!.Value, at, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
     }
 
     /// <summary>One session, or null.</summary>
@@ -138,8 +179,12 @@ public sealed class SessionStore
         return changed ? row : null;
     }
 
+    // An estimate only moves forward, so that a slower plan never brings back an older one.
+    private static bool Advances(Instant? previous, Instant at) => previous is not { } p || p < at;
+
     private static SessionRecord Read(TableEntity row) => new()
     {
+        ETag = row.ETag,
         Id = row.GetString("SessionId"),
         ChargerId = row.GetString("ChargerId"),
         TransactionId = row.GetString("TransactionId"),

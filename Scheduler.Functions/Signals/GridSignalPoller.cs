@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Scheduler.Functions.Http;
+using Scheduler.Functions.Vtn;
 using Scheduler.Functions.Queues;
 using Scheduler.Functions.Sites;
 using Scheduler.Protocols.Messages;
@@ -8,7 +8,8 @@ using Scheduler.Protocols.Messages;
 namespace Scheduler.Functions.Signals;
 
 /// <summary>
-/// Polls each site's OpenADR 3 VTN (the work of <c>PollGridSignals</c>) and forwards to the grid-signals queue only
+/// Polls one site's OpenADR 3 VTN (the work of <c>PollSiteGridSignals</c>, one message per site from
+/// <c>PollGridSignals</c>) and forwards to the grid-signals queue only
 /// what is new: an event not stored yet, a newer modification of a stored one, and the deletion of a stored event
 /// of the polled program that the VTN no longer lists. Message ids derive from the event's id and version, so a
 /// poll that runs twice sends nothing twice.
@@ -33,29 +34,31 @@ public sealed partial class GridSignalPoller
         _logger = logger;
     }
 
-    /// <summary>Polls every site with a VTN; returns how many messages were forwarded.</summary>
-    public async Task<int> PollAllAsync(CancellationToken cancellationToken = default)
+    /// <summary>Handles one <c>site-poll</c> message of the <c>vtn-polls</c> queue: polls that site's VTN.</summary>
+    public async Task<MessageOutcome> HandleAsync(string text, CancellationToken cancellationToken = default)
     {
-        var forwarded = 0;
-        foreach (var site in await _sites.ListAsync(cancellationToken).ConfigureAwait(false))
+        var read = SitePollMessageReader.Read(text);
+        if (!read.IsValid || read.Message is null)
         {
-            if (site.Settings.Vtn is not { } vtn)
-            {
-                continue;
-            }
-
-            try
-            {
-                forwarded += await PollAsync(site, vtn, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpRequestException or InvalidDataException or VtnAccessDeniedException or InvalidOperationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                // One VTN's trouble must not keep the other sites from their events.
-                LogFailed(_logger, site.Id, e.Message);
-            }
+            return MessageOutcome.Refused(read.Errors);
         }
 
-        return forwarded;
+        var site = await _sites.GetHeaderAsync(read.Message.SiteId, cancellationToken).ConfigureAwait(false);
+        if (site?.Settings.Vtn is not { } vtn)
+        {
+            return MessageOutcome.Done($"site {read.Message.SiteId} has no VTN (any more)");
+        }
+
+        try
+        {
+            return MessageOutcome.Done($"{await PollAsync(site, vtn, cancellationToken).ConfigureAwait(false)} event message(s) forwarded");
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidDataException or VtnAccessDeniedException or InvalidOperationException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The next poll tries again; the VTN's trouble is the operator's to see, not a message to retry now.
+            LogFailed(_logger, site.Id, e.Message);
+            return MessageOutcome.Done("the VTN poll failed: " + e.Message);
+        }
     }
 
     /// <summary>Polls one site's VTN; returns how many messages were forwarded.</summary>

@@ -20,7 +20,10 @@ public sealed class GridSignalStore
     public GridSignalStore(StorageTables tables) => _tables = tables;
 
     /// <summary>Stores an event (or its deletion) unless the stored version is newer.</summary>
-    /// <returns>Whether the stored event changed.</returns>
+    /// <returns>
+    /// Whether the stored event is now this one: newly stored, or stored before by an earlier delivery of the same
+    /// version (whose re-plan a crash may have cut off). False when a newer version is stored.
+    /// </returns>
     public async Task<bool> PutAsync(string siteId, StoredGridEvent gridEvent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(gridEvent);
@@ -30,20 +33,20 @@ public sealed class GridSignalStore
         }
 
         var table = await _tables.GetAsync(TableNames.GridSignals, cancellationToken).ConfigureAwait(false);
-        var changed = false;
+        var isCurrent = false;
         await OptimisticUpdate.ApplyAsync(
             table,
             TableKey.Encode(siteId),
             TableKey.Encode(gridEvent.EventId),
             current =>
             {
-                changed = false;
                 if (current is not null && !IsNewer(gridEvent, current))
                 {
+                    isCurrent = IsSame(gridEvent, current);
                     return null;
                 }
 
-                changed = true;
+                isCurrent = true;
                 return new TableEntity
                 {
                     ["EventId"] = gridEvent.EventId,
@@ -54,7 +57,7 @@ public sealed class GridSignalStore
                 };
             },
             cancellationToken).ConfigureAwait(false);
-        return changed;
+        return isCurrent;
     }
 
     /// <summary>Every event stored for the site, deleted ones included, in id order.</summary>
@@ -75,6 +78,9 @@ public sealed class GridSignalStore
 
         return [.. events.OrderBy(e => e.EventId, StringComparer.Ordinal)];
     }
+
+    private static bool IsSame(StoredGridEvent incoming, TableEntity stored) =>
+        (stored.GetBoolean("Deleted") ?? false) == incoming.Deleted && string.Equals(stored.GetString("EventJson"), incoming.EventJson, StringComparison.Ordinal);
 
     // A deletion wins over any version of the same age or older; otherwise a strictly newer modification wins,
     // and an event without a modification time replaces one only when its text differs.

@@ -25,6 +25,14 @@ public static class SiteMessageReader
     /// <summary>The message type.</summary>
     public const string Type = "site";
 
+    /// <summary>
+    /// The longest charger id: 91 characters, so that a session id (<c>{chargerId}:{transactionId}</c>, with an OCPP
+    /// 2.0.1 transaction id of up to 36 characters) stays within the 128 characters every id may have.
+    /// </summary>
+    public const int MaxChargerIdLength = MessageIdLimit - 1 - SessionEventMessage.MaxTransactionIdLength;
+
+    private const int MessageIdLimit = 128;
+
     /// <summary>Reads and checks a site message.</summary>
     /// <returns>The site, or the problems found with their JSON paths.</returns>
     public static MessageReadResult<SiteRecord> Read(string json)
@@ -86,6 +94,19 @@ public static class SiteMessageReader
         if (site is null)
         {
             return Failures([.. siteErrors.Select(e => new MessageError("site.invalid", e.Path, e.Message))]);
+        }
+
+        var longIds = site.Chargers
+            .Select((c, i) => (c.Id, Index: i))
+            .Where(c => c.Id.Length > MaxChargerIdLength)
+            .Select(c => new MessageError(
+                "site.invalid",
+                $"$.site.chargers[{c.Index}].id",
+                $"is {c.Id.Length} characters long; at most {MaxChargerIdLength}, so that its session ids (charger id, ':', a transaction id of up to {SessionEventMessage.MaxTransactionIdLength}) stay within {MessageIdLimit}"))
+            .ToList();
+        if (longIds.Count > 0)
+        {
+            return Failures(longIds);
         }
 
         var settings = new SiteSettings();

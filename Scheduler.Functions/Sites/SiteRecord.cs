@@ -15,7 +15,11 @@ public sealed record SiteRecord(
     double GridLimitKw,
     SiteSettings Settings,
     IReadOnlyList<CircuitRecord> Circuits,
-    IReadOnlyList<ChargerRecord> Chargers);
+    IReadOnlyList<ChargerRecord> Chargers)
+{
+    /// <summary>How many changes to what its plans read the site has seen (see <see cref="SiteStore.BumpInputVersionAsync"/>); 0 when read from a message.</summary>
+    public long InputVersion { get; init; }
+}
 
 /// <summary>A fuse or feeder of a site.</summary>
 /// <param name="Id">The circuit's id.</param>

@@ -7,8 +7,8 @@ using Scheduler.Functions.Storage;
 namespace Scheduler.Functions.Sites;
 
 /// <summary>
-/// The sites table: one partition per site holding the site row, a row per circuit and per charger, and a row per
-/// charger that is held at its fail-safe limit. A site is read whole with one partition query.
+/// The sites table: one partition per site holding the site row, a row per circuit and per charger, a row per
+/// charger that is held at its fail-safe limit, and the site's input version. A site is read whole with one partition query.
 /// </summary>
 public sealed class SiteStore
 {
@@ -16,6 +16,12 @@ public sealed class SiteStore
     private const string CircuitKind = "circuit";
     private const string ChargerKind = "charger";
     private const string HoldKind = "hold";
+    private const string InputsRow = "inputs";
+
+    // The index of every site, one row each, in a partition no site can have ('|' is escaped in encoded ids): the
+    // timers read it instead of scanning the whole table for site rows.
+    private const string IndexPartition = "|index";
+    private const string IndexBuiltRow = "|built";
 
     private readonly StorageTables _tables;
 
@@ -72,6 +78,7 @@ public sealed class SiteStore
         }
 
         await TableBatch.SubmitAsync(table, actions, cancellationToken).ConfigureAwait(false);
+        await table.UpsertEntityAsync(IndexRow(site.Id, site.Settings), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads a site whole, or null when there is none with that id.</summary>
@@ -83,6 +90,7 @@ public sealed class SiteStore
         var circuits = new List<CircuitRecord>();
         var chargers = new List<ChargerRecord>();
         var holds = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+        var inputVersion = 0L;
         await foreach (var row in table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -99,6 +107,9 @@ public sealed class SiteStore
                     break;
                 case HoldKind:
                     holds[row.GetString("ChargerId")] = row;
+                    break;
+                case InputsRow:
+                    inputVersion = row.GetInt64("Version") ?? 0;
                     break;
                 default:
                     break;
@@ -123,7 +134,28 @@ public sealed class SiteStore
             header.GridLimitKw,
             header.Settings,
             [.. circuits.OrderBy(c => c.Id, StringComparer.Ordinal)],
-            chargers);
+            chargers)
+        {
+            InputVersion = inputVersion,
+        };
+    }
+
+    /// <summary>
+    /// Counts one more change to what the site's plans read (a departure, a session event, a grid signal, prices, a
+    /// hold, the site itself). A plan records the version it read before reading its inputs, so a plan request is
+    /// stale exactly when the site's version is still the one its latest plan read: no instants of two machines compared.
+    /// </summary>
+    /// <returns>The new version.</returns>
+    public async Task<long> BumpInputVersionAsync(string siteId, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sites, cancellationToken).ConfigureAwait(false);
+        var written = await OptimisticUpdate.ApplyAsync(
+            table,
+            TableKey.Encode(siteId),
+            InputsRow,
+            current => new TableEntity { ["Version"] = (current?.GetInt64("Version") ?? 0) + 1 },
+            cancellationToken).ConfigureAwait(false);
+        return written!.GetInt64("Version") ?? 0;
     }
 
     /// <summary>A site's own row, or null when there is no such site: one point read.</summary>
@@ -150,19 +182,52 @@ public sealed class SiteStore
         return hold is null ? charger : charger with { HeldTransactionId = hold.GetString("TransactionId"), HeldReason = hold.GetString("Reason") };
     }
 
-    /// <summary>Every site's own row, in key order: one query over the site rows.</summary>
-    public async Task<IReadOnlyList<SiteHeader>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every site, from the index partition: one partition query (a page per 1,000 sites), not a scan of the table.
+    /// Sites stored before the index existed are indexed on the first call, once.
+    /// </summary>
+    public async Task<IReadOnlyList<SiteIndexEntry>> ListAsync(CancellationToken cancellationToken = default)
     {
         var table = await _tables.GetAsync(TableNames.Sites, cancellationToken).ConfigureAwait(false);
-        var sites = new List<SiteHeader>();
+        var sites = new List<SiteIndexEntry>();
+        var built = false;
+        await foreach (var row in table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}"), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey == IndexBuiltRow)
+            {
+                built = true;
+                continue;
+            }
+
+            sites.Add(new SiteIndexEntry(row.GetString("SiteId"), row.GetBoolean("HasTariffFeed") ?? false, row.GetBoolean("HasVtn") ?? false));
+        }
+
+        return built ? sites : await BuildIndexAsync(table, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The one scan: every site row, indexed, then the mark that the index is complete.
+    private static async Task<IReadOnlyList<SiteIndexEntry>> BuildIndexAsync(TableClient table, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"RowKey eq {SiteRow}"), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            sites.Add(ReadHeader(row));
+            var header = ReadHeader(row);
+            rows.Add(IndexRow(header.Id, header.Settings));
         }
 
-        return sites;
+        rows.Add(new TableEntity(IndexPartition, IndexBuiltRow));
+        await TableBatch.SubmitAsync(table, [.. rows.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r))], cancellationToken).ConfigureAwait(false);
+        return [.. rows.Where(r => r.RowKey != IndexBuiltRow).Select(r => new SiteIndexEntry(r.GetString("SiteId"), r.GetBoolean("HasTariffFeed") ?? false, r.GetBoolean("HasVtn") ?? false))];
     }
+
+    private static TableEntity IndexRow(string siteId, SiteSettings settings) => new(IndexPartition, TableKey.Encode(siteId))
+    {
+        ["SiteId"] = siteId,
+        ["HasTariffFeed"] = settings.TariffFeed is not null,
+        ["HasVtn"] = settings.Vtn is not null,
+    };
 
     /// <summary>Holds a charger at its fail-safe limit for the rest of a transaction, after it refused a profile.</summary>
     public async Task HoldChargerAsync(string siteId, string chargerId, string? transactionId, string reason, Instant at, CancellationToken cancellationToken = default)

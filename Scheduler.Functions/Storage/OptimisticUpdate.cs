@@ -21,20 +21,40 @@ public static class OptimisticUpdate
     /// called more than once and must not have side effects.
     /// </param>
     /// <param name="cancellationToken">Cancels the update.</param>
-    /// <returns>The entity as written, or as it was when <paramref name="change"/> left it alone (null if absent).</returns>
+    /// <returns>The entity as written (with its new ETag), or as it was when <paramref name="change"/> left it alone (null if absent).</returns>
     /// <exception cref="InvalidOperationException">Other writers won <see cref="MaxAttempts"/> times in a row.</exception>
-    public static async Task<TableEntity?> ApplyAsync(
+    public static Task<TableEntity?> ApplyAsync(
         TableClient table,
         string partitionKey,
         string rowKey,
         Func<TableEntity?, TableEntity?> change,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        ApplyAsync(table, partitionKey, rowKey, change, firstRead: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ApplyAsync(TableClient, string, string, Func{TableEntity?, TableEntity?}, CancellationToken)"/>, starting
+    /// from <paramref name="read"/>, the entity as the caller already read it (with its ETag), to save a read: if it has
+    /// changed since, the write fails its ETag check and the entity is read again.
+    /// </summary>
+    public static Task<TableEntity?> ApplyAsync(TableClient table, TableEntity read, Func<TableEntity?, TableEntity?> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return ApplyAsync(table, read.PartitionKey, read.RowKey, change, read, cancellationToken);
+    }
+
+    private static async Task<TableEntity?> ApplyAsync(
+        TableClient table,
+        string partitionKey,
+        string rowKey,
+        Func<TableEntity?, TableEntity?> change,
+        TableEntity? firstRead,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = await ReadAsync(table, partitionKey, rowKey, cancellationToken).ConfigureAwait(false);
+            var current = attempt == 1 && firstRead is not null ? firstRead : await ReadAsync(table, partitionKey, rowKey, cancellationToken).ConfigureAwait(false);
             var copy = current is null ? null : Copy(current);
             var next = change(copy);
             if (next is null)
@@ -46,15 +66,12 @@ public static class OptimisticUpdate
             next.RowKey = rowKey;
             try
             {
-                if (current is null)
-                {
-                    await table.AddEntityAsync(next, cancellationToken).ConfigureAwait(false);
-                }
-                else
-                {
-                    await table.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                }
+                var response = current is null
+                    ? await table.AddEntityAsync(next, cancellationToken).ConfigureAwait(false)
+                    : await table.UpdateEntityAsync(next, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
+                // The new version, so that a caller may write again from it without reading it first.
+                next.ETag = response.Headers.ETag ?? default;
                 return next;
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412)

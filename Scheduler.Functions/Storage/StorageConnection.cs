@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
@@ -20,13 +21,15 @@ public sealed class StorageConnection
     private readonly string? _connectionString;
     private readonly Uri? _tableUri;
     private readonly Uri? _queueUri;
+    private readonly Uri? _blobUri;
     private readonly TokenCredential? _credential;
 
-    private StorageConnection(string? connectionString, Uri? tableUri, Uri? queueUri, TokenCredential? credential)
+    private StorageConnection(string? connectionString, Uri? tableUri, Uri? queueUri, Uri? blobUri, TokenCredential? credential)
     {
         _connectionString = connectionString;
         _tableUri = tableUri;
         _queueUri = queueUri;
+        _blobUri = blobUri;
         _credential = credential;
     }
 
@@ -37,7 +40,7 @@ public sealed class StorageConnection
     public static StorageConnection FromConnectionString(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        return new StorageConnection(connectionString, null, null, null);
+        return new StorageConnection(connectionString, null, null, null, null);
     }
 
     /// <summary>Reads the connection from configuration.</summary>
@@ -57,6 +60,8 @@ public sealed class StorageConnection
             ?? (accountName is null ? null : new Uri($"https://{accountName}.table.core.windows.net"));
         var queueUri = ReadUri(section, "queueServiceUri")
             ?? (accountName is null ? null : new Uri($"https://{accountName}.queue.core.windows.net"));
+        var blobUri = ReadUri(section, "blobServiceUri")
+            ?? (accountName is null ? null : new Uri($"https://{accountName}.blob.core.windows.net"));
         if (tableUri is null || queueUri is null)
         {
             throw new InvalidOperationException(
@@ -68,20 +73,41 @@ public sealed class StorageConnection
         TokenCredential credential = string.IsNullOrWhiteSpace(clientId)
             ? new DefaultAzureCredential()
             : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId));
-        return new StorageConnection(null, tableUri, queueUri, credential);
+        return new StorageConnection(null, tableUri, queueUri, blobUri, credential);
     }
 
     /// <summary>A client for the account's tables.</summary>
-    public TableServiceClient CreateTableService() =>
-        _connectionString is not null ? new TableServiceClient(_connectionString) : new TableServiceClient(_tableUri, _credential);
+    /// <param name="configure">Changes to the client's options (tests add their probes here); null for none.</param>
+    public TableServiceClient CreateTableService(Action<TableClientOptions>? configure = null)
+    {
+        var options = new TableClientOptions();
+        configure?.Invoke(options);
+        return _connectionString is not null ? new TableServiceClient(_connectionString, options) : new TableServiceClient(_tableUri, _credential, options);
+    }
 
     /// <summary>A client for the account's queues, writing base64 as the queue trigger expects.</summary>
-    public QueueServiceClient CreateQueueService()
+    /// <param name="configure">Changes to the client's options (tests add their probes here); null for none.</param>
+    public QueueServiceClient CreateQueueService(Action<QueueClientOptions>? configure = null)
     {
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
+        configure?.Invoke(options);
         return _connectionString is not null
             ? new QueueServiceClient(_connectionString, options)
             : new QueueServiceClient(_queueUri, _credential, options);
+    }
+
+    /// <summary>A client for the account's blobs (documents too large for a queue message).</summary>
+    /// <exception cref="InvalidOperationException">The identity-based settings name no blob endpoint.</exception>
+    public BlobServiceClient CreateBlobService()
+    {
+        if (_connectionString is not null)
+        {
+            return new BlobServiceClient(_connectionString);
+        }
+
+        return _blobUri is not null
+            ? new BlobServiceClient(_blobUri, _credential)
+            : throw new InvalidOperationException($"storage has no blob endpoint: set '{SettingName}__accountName' or '{SettingName}__blobServiceUri'");
     }
 
     private static Uri? ReadUri(IConfigurationSection section, string key)

@@ -27,12 +27,30 @@ public static class TableBatch
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
+        foreach (var batch in Split(actions, sizeOf))
+        {
+            await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Submits the actions, taking each as 2 KiB.</summary>
+    public static Task SubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default) =>
+        SubmitAsync(table, actions, DefaultSize, cancellationToken);
+
+    /// <summary>Cuts the actions into transactions within the rules, in order, for a caller that handles each one's failure itself.</summary>
+    /// <param name="actions">The actions, all on one partition.</param>
+    /// <param name="sizeOf">An estimate of each action's size in bytes; null takes each as 2 KiB.</param>
+    /// <exception cref="ArgumentException">The actions span more than one partition.</exception>
+    public static IReadOnlyList<IReadOnlyList<TableTransactionAction>> Split(IReadOnlyList<TableTransactionAction> actions, Func<TableTransactionAction, int>? sizeOf = null)
+    {
         ArgumentNullException.ThrowIfNull(actions);
+        sizeOf ??= DefaultSize;
         if (actions.Select(a => a.Entity.PartitionKey).Distinct(StringComparer.Ordinal).Skip(1).Any())
         {
             throw new ArgumentException("a table transaction holds one partition only", nameof(actions));
         }
 
+        var batches = new List<IReadOnlyList<TableTransactionAction>>();
         var batch = new List<TableTransactionAction>();
         var bytes = 0;
         foreach (var action in actions)
@@ -40,7 +58,7 @@ public static class TableBatch
             var size = sizeOf(action);
             if (batch.Count > 0 && (batch.Count == MaxOperations || bytes + size > MaxBytes))
             {
-                await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+                batches.Add(batch);
                 batch = [];
                 bytes = 0;
             }
@@ -51,11 +69,11 @@ public static class TableBatch
 
         if (batch.Count > 0)
         {
-            await table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+            batches.Add(batch);
         }
+
+        return batches;
     }
 
-    /// <summary>Submits the actions, taking each as 2 KiB.</summary>
-    public static Task SubmitAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken = default) =>
-        SubmitAsync(table, actions, _ => 2048, cancellationToken);
+    private static int DefaultSize(TableTransactionAction action) => 2048;
 }

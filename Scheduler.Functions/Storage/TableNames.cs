@@ -24,12 +24,15 @@ public static class TableNames
     /// <summary>Per charger and purpose: the profile that should be on it and what the CSMS answered (partition: site).</summary>
     public const string Dispatches = "Dispatches";
 
-    /// <summary>Message ids already processed, per queue: the idempotency record (partition: queue).</summary>
-    public const string Inbox = "Inbox";
+    /// <summary>
+    /// The start of the inbox tables' names, one per UTC day (<c>Inbox20260310</c>): the message ids already processed,
+    /// the idempotency record (partitions: queue and a hash bucket). The app creates and deletes them itself.
+    /// </summary>
+    public const string InboxPrefix = "Inbox";
 
     /// <summary>Why each poisoned message was refused (partition: queue).</summary>
     public const string Poison = "Poison";
 
-    /// <summary>Every table, for creating them at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Sites, Sessions, Departures, Tariffs, GridSignals, Plans, Dispatches, Inbox, Poison];
+    /// <summary>Every table of fixed name, for creating them at deployment (the inbox's daily tables are the app's own).</summary>
+    public static IReadOnlyList<string> All { get; } = [Sites, Sessions, Departures, Tariffs, GridSignals, Plans, Dispatches, Poison];
 }

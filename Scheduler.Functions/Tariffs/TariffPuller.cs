@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using NodaTime;
-using Scheduler.Functions.Http;
+using Scheduler.Functions.PriceFeeds;
 using Scheduler.Functions.Queues;
 using Scheduler.Functions.Sites;
 using Scheduler.Protocols.Tariffs;
@@ -9,8 +9,8 @@ using Scheduler.Protocols.Tariffs;
 namespace Scheduler.Functions.Tariffs;
 
 /// <summary>
-/// Fetches every site's price feed (the work of <c>PullTariffs</c>) for today and the next two days in the site's
-/// zone, stores the prices and the feed's status, and asks for a re-plan. A failing feed is recorded and leaves the
+/// Fetches one site's price feed (the work of <c>PullSiteTariff</c>, one message per site from <c>PullTariffs</c>) for
+/// today and the next two days in the site's zone, stores the prices and the feed's status, and asks for a re-plan. A failing feed is recorded and leaves the
 /// stored prices alone, so plans fall back on them; one site's feed never stops another's.
 /// </summary>
 public sealed partial class TariffPuller
@@ -36,24 +36,22 @@ public sealed partial class TariffPuller
         _logger = logger;
     }
 
-    /// <summary>Pulls every site's feed; returns how many sites got prices.</summary>
-    public async Task<int> PullAllAsync(CancellationToken cancellationToken = default)
+    /// <summary>Handles one <c>site-poll</c> message of the <c>tariff-pulls</c> queue: pulls that site's feed.</summary>
+    public async Task<MessageOutcome> HandleAsync(string text, CancellationToken cancellationToken = default)
     {
-        var pulled = 0;
-        foreach (var site in await _sites.ListAsync(cancellationToken).ConfigureAwait(false))
+        var read = SitePollMessageReader.Read(text);
+        if (!read.IsValid || read.Message is null)
         {
-            if (site.Settings.TariffFeed is not { } feed)
-            {
-                continue;
-            }
-
-            if (await PullAsync(site, feed, cancellationToken).ConfigureAwait(false))
-            {
-                pulled++;
-            }
+            return MessageOutcome.Refused(read.Errors);
         }
 
-        return pulled;
+        var site = await _sites.GetHeaderAsync(read.Message.SiteId, cancellationToken).ConfigureAwait(false);
+        if (site?.Settings.TariffFeed is not { } feed)
+        {
+            return MessageOutcome.Done($"site {read.Message.SiteId} has no price feed (any more)");
+        }
+
+        return MessageOutcome.Done(await PullAsync(site, feed, cancellationToken).ConfigureAwait(false) ? "prices pulled" : "the feed failed; plans fall back on stored prices");
     }
 
     /// <summary>Pulls one site's feed; returns whether prices came.</summary>

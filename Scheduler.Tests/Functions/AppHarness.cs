@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -22,13 +23,14 @@ internal sealed class AppHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private AppHarness(ServiceProvider provider, FakeClock clock, QueueServiceClient queues, TableServiceClient tables, LogSink logs)
+    private AppHarness(ServiceProvider provider, FakeClock clock, QueueServiceClient queues, TableServiceClient tables, LogSink logs, StorageProbe storage)
     {
         _provider = provider;
         Clock = clock;
         Queues = queues;
         Tables = tables;
         Logs = logs;
+        Storage = storage;
     }
 
     public FakeClock Clock { get; }
@@ -38,6 +40,9 @@ internal sealed class AppHarness : IAsyncDisposable
     public TableServiceClient Tables { get; }
 
     public LogSink Logs { get; }
+
+    /// <summary>Every storage call the app makes passes it: it counts them, refuses what Azure would, and injects faults.</summary>
+    public StorageProbe Storage { get; }
 
     public IServiceProvider Services => _provider;
 
@@ -64,6 +69,9 @@ internal sealed class AppHarness : IAsyncDisposable
             ["PollGridSignalsSchedule"] = "0 */1 * * * *",
             ["Planning:SolverTimeLimit"] = "00:00:30",
             ["Planning:ReplanDelay"] = "00:00:00",
+            // Retries of unanswered profiles come back at once, so that a test drains them without waiting.
+            ["Dispatch:RetryDelay"] = "00:00:00",
+            ["Dispatch:MaxRetryDelay"] = "00:00:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -77,8 +85,19 @@ internal sealed class AppHarness : IAsyncDisposable
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
         services.AddScheduler(configuration, clock);
+
+        // The app's own clients, with the probe in their pipelines; the test's clients above stay outside it.
+        var probe = new StorageProbe();
+        var connection = StorageConnection.FromConnectionString(azurite.ConnectionString);
+        services.AddSingleton(_ => connection.CreateTableService(o => o.AddPolicy(probe.For("table"), HttpPipelinePosition.PerCall)));
+        services.AddSingleton(_ => connection.CreateQueueService(o => o.AddPolicy(probe.For("queue"), HttpPipelinePosition.PerCall)));
+        services.AddSingleton(_ => new RawQueueService(connection.CreateQueueService(o =>
+        {
+            o.MessageEncoding = QueueMessageEncoding.None;
+            o.AddPolicy(probe.For("queue"), HttpPipelinePosition.PerCall);
+        })));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return new AppHarness(provider, clock, queues, tables, logs);
+        return new AppHarness(provider, clock, queues, tables, logs, probe);
     }
 
     public T Get<T>()
@@ -126,12 +145,16 @@ internal sealed class AppHarness : IAsyncDisposable
     /// deleted when the function returns, made visible again when it throws, and moved to the poison queue when it
     /// throws on its last delivery.
     /// </summary>
+    /// <param name="queue">The queue.</param>
+    /// <param name="run">The function.</param>
+    /// <param name="maxDequeueCount">host.json's maxDequeueCount.</param>
+    /// <param name="maxDeliveries">Stops after this many deliveries, leaving the rest in the queue.</param>
     /// <returns>How many deliveries were made.</returns>
-    public async Task<int> DrainAsync(string queue, Func<QueueMessage, Task> run, int maxDequeueCount = 5)
+    public async Task<int> DrainAsync(string queue, Func<QueueMessage, Task> run, int maxDequeueCount = 5, int maxDeliveries = 500)
     {
         var client = Queues.GetQueueClient(queue);
         var deliveries = 0;
-        while (await ReceiveAsync(queue) is { } message)
+        while (deliveries < maxDeliveries && await ReceiveAsync(queue) is { } message)
         {
             deliveries++;
             try

@@ -25,7 +25,7 @@ internal static class TestMessages
     public static string GridSignal(string id, string siteId, string eventJson) =>
         $$"""{"type":"grid-signal","version":1,"id":"{{id}}","siteId":"{{siteId}}","event":{{eventJson}}}""";
 
-    public static string PlanRequest(string id, string siteId, Instant requestedAt, string reason = "test") =>
+    public static string PlanRequest(string id, string siteId, Instant requestedAt, string reason = "timer") =>
         $$"""{"type":"plan-request","version":1,"id":"{{id}}","siteId":"{{siteId}}","requestedAt":"{{Iso(requestedAt)}}","reason":"{{reason}}"}""";
 
     /// <summary>An OpenADR 3 event limiting the site's import to <paramref name="limitKw"/> from <paramref name="start"/> for <paramref name="hours"/> hours.</summary>

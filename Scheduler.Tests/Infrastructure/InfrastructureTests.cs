@@ -181,6 +181,17 @@ public sealed class InfrastructureTests
     }
 
     [Fact]
+    public void Storage_CreatesEveryBlobContainerOfTheAppBesideTheDeploymentOne()
+    {
+        var containers = AppSettingsTests.Snapshot.OfType("Microsoft.Storage/storageAccounts/blobServices/containers")
+            .Select(c => ((string)c["name"]!).Split('/')[^1])
+            .Where(c => c != "app-package")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(BlobContainerNames.All.Order(StringComparer.Ordinal), containers);
+    }
+
+    [Fact]
     public void Storage_CreatesEveryTableOfTheApp()
     {
         var tables = AppSettingsTests.Snapshot.OfType("Microsoft.Storage/storageAccounts/tableServices/tables")

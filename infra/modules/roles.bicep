@@ -14,6 +14,9 @@ param keyVaultName string
 @description('Name of the Application Insights component the app sends telemetry to.')
 param appInsightsName string
 
+@description('The blob container operators upload site documents to.')
+param siteDocumentsContainerName string
+
 @description('Object id of the operator who deploys (azd fills in the signed-in user): may set Key Vault secrets and send queue messages. Empty for none.')
 param operatorPrincipalId string = ''
 
@@ -118,6 +121,28 @@ resource operatorQueueSender 'Microsoft.Authorization/roleAssignments@2022-04-01
   scope: storage
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'c6a89b2d-59bc-44d0-9896-0f6e12d7b80a')
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
+  }
+}
+
+// Storage Blob Data Contributor for the operator on the site-documents container: a site too large for a queue
+// message is uploaded there (`az storage blob upload --auth-mode login`) and named by a small site message.
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2024-01-01' existing = {
+  parent: storage
+  name: 'default'
+}
+
+resource siteDocuments 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' existing = {
+  parent: blobService
+  name: siteDocumentsContainerName
+}
+
+resource operatorDocumentWriter 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
+  name: guid(siteDocuments.id, operatorPrincipalId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
+  scope: siteDocuments
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'ba92f5b4-2d11-453d-a403-e96b0029c9fe')
     principalId: operatorPrincipalId
     principalType: operatorPrincipalType
   }

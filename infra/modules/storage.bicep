@@ -18,6 +18,9 @@ param queueNames string[]
 @description('The app\'s tables.')
 param tableNames string[]
 
+@description('The app\'s blob containers (site documents too large for a queue message).')
+param containerNames string[]
+
 @description('Tags for the account.')
 param tags object = {}
 
@@ -57,6 +60,16 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
     publicAccess: 'None'
   }
 }
+
+resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2024-01-01' = [
+  for container in containerNames: {
+    parent: blobService
+    name: container
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
 
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2024-01-01' = {
   parent: account
