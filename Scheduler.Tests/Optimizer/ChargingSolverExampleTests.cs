@@ -71,8 +71,8 @@ public sealed class ChargingSolverExampleTests
     public void Solve_TwoOnePhaseCarsOnOnePhase_FillTheFeederAndShareIt()
     {
         // Both load L1 of a 20 A feeder: 80 amp-slots in the hour for 128 wanted, 40 each when shared evenly.
-        // The shortfall penalty is piecewise linear in 20 parts of each request, so the share is even to within
-        // one part (5% of 3.68 kWh).
+        // The shortfall penalty is piecewise linear in 10 parts of each request, so the share is even to within
+        // one part (10% of 3.68 kWh).
         var problem = new ProblemBuilder()
             .Circuit("feeder", 20)
             .Charger("a", maxA: 16, circuit: "feeder", phases: 1, rotation: PhaseRotation.RST)
@@ -85,8 +85,8 @@ public sealed class ChargingSolverExampleTests
 
         PlanChecker.AssertValid(problem, plan);
         Assert.Equal(4.6, plan.DeliveredKwh, Digits);
-        Assert.InRange(plan.Sessions[0].DeliveredKwh, 2.3 - (0.05 * 3.68) - 1e-6, 2.3 + (0.05 * 3.68) + 1e-6);
-        Assert.InRange(plan.Sessions[1].DeliveredKwh, 2.3 - (0.05 * 3.68) - 1e-6, 2.3 + (0.05 * 3.68) + 1e-6);
+        Assert.InRange(plan.Sessions[0].DeliveredKwh, 2.3 - (0.1 * 3.68) - 1e-6, 2.3 + (0.1 * 3.68) + 1e-6);
+        Assert.InRange(plan.Sessions[1].DeliveredKwh, 2.3 - (0.1 * 3.68) - 1e-6, 2.3 + (0.1 * 3.68) + 1e-6);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Scheduler.Optimizer.Solving.Pricing;
 internal sealed class ObjectiveTerms
 {
     /// <summary>The shortfall of a session is cut into this many equal parts of its request, each dearer than the last.</summary>
-    public const int PenaltySegments = 20;
+    public const int PenaltySegments = 10;
 
     /// <summary>The largest tie-break per kWh, far below any price step a feed can express (0.01 per MWh).</summary>
     public const double MaxTieBreakPerKwh = 1e-7;

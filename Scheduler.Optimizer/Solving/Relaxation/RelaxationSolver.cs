@@ -30,6 +30,9 @@ internal static class RelaxationSolver
     /// </summary>
     private static readonly TimeSpan SetupPerPair = TimeSpan.FromTicks(100);
 
+    /// <summary>How many times the asked energy the site's import limit must let in for the circuit-by-circuit solve to be tried.</summary>
+    private const double BlockRoomFactor = 3;
+
     /// <summary>Solves the relaxation within the deadline.</summary>
     /// <param name="model">The problem on its slot grid.</param>
     /// <param name="terms">The objective's penalty and tie-break.</param>
@@ -42,7 +45,7 @@ internal static class RelaxationSolver
             return RelaxationOutcome.Failed("no time was left for the relaxation");
         }
 
-        if (decompose && !model.HasDemandCharges && model.PairCount >= DecompositionMinPairs
+        if (decompose && !model.HasDemandCharges && model.PairCount >= DecompositionMinPairs && RoomyForBlocks(model)
             && Blocks(model) is { Count: >= 2 } blocks && SolveBlocks(model, terms, deadline, blocks) is { } decomposed)
         {
             return RelaxationOutcome.Solved(decomposed);
@@ -52,6 +55,14 @@ internal static class RelaxationSolver
             ? RelaxationOutcome.Solved(joint.Plan!)
             : RelaxationOutcome.Failed("the relaxation could not be solved");
     }
+
+    /// <summary>
+    /// Whether the site's import limit leaves so much room that the blocks' solution will likely keep it: the energy
+    /// the limit lets in over the window is at least <see cref="BlockRoomFactor"/> times what the sessions ask. Where
+    /// it binds, solving the blocks first only adds their time to the joint LP's.
+    /// </summary>
+    private static bool RoomyForBlocks(SlotModel model) =>
+        model.HeadroomKw.Sum() * model.SlotHours >= BlockRoomFactor * model.Sessions.Sum(s => s.TargetKwh);
 
     /// <summary>The sessions under each top-level circuit (and those under none, together), in a fixed order.</summary>
     private static List<bool[]> Blocks(SlotModel model) =>

@@ -4,5 +4,5 @@ namespace Scheduler.Optimizer.Solving.Relaxation;
 /// <param name="Currents">Per session, the fractional current in each of its covered slots.</param>
 /// <param name="LowerBound">The optimum less the most the tie-break could have added: no plan's objective is lower.</param>
 /// <param name="DemandPeakKw">Per demand term, the peak the relaxed plan is billed at (at least the recorded peak).</param>
-/// <param name="Iterations">How many LP solves the row and column generation took.</param>
-internal sealed record RelaxedPlan(double[][] Currents, double LowerBound, double[] DemandPeakKw, int Iterations);
+/// <param name="LpSolves">How many LPs it took: 1 jointly, or one per block where the site was solved circuit by circuit.</param>
+internal sealed record RelaxedPlan(double[][] Currents, double LowerBound, double[] DemandPeakKw, int LpSolves);

@@ -96,14 +96,12 @@ internal static class PeakLower
                 continue;
             }
 
-            // One amp where the session stays at or above its minimum; all of it where one more would leave less.
-            var amps = current - 1 >= s.MinA ? 1 : current;
             for (var to = 0; to < s.Length; to++)
             {
                 var other = schedule.Currents[i][to];
-                var needed = other == 0 ? Math.Max(amps, s.MinA) : amps;
-                if (to == j || Math.Abs(s.KwhPerAmp[to] - s.KwhPerAmp[j]) > Tolerance.Energy || other + needed > s.MaxA
-                    || schedule.Headroom(i, to) < needed || schedule.RoomUnder(i, to, caps[s.First + to]) < needed || needed != amps)
+                var amps = MoveSize(s.MinA, current, other);
+                if (to == j || amps == 0 || Math.Abs(s.KwhPerAmp[to] - s.KwhPerAmp[j]) > Tolerance.Energy || other + amps > s.MaxA
+                    || schedule.Headroom(i, to) < amps || schedule.RoomUnder(i, to, caps[s.First + to]) < amps)
                 {
                     continue;
                 }
@@ -124,6 +122,25 @@ internal static class PeakLower
         schedule.Set(best.Session, best.From, schedule.Currents[best.Session][best.From] - best.Amps);
         schedule.Set(best.Session, best.To, schedule.Currents[best.Session][best.To] + best.Amps);
         return true;
+    }
+
+    /// <summary>
+    /// The fewest amps that can move from a slot at <paramref name="from"/> A to one at <paramref name="to"/> A with
+    /// both left at 0 or at least <paramref name="minA"/>; 0 when no move can.
+    /// </summary>
+    private static int MoveSize(int minA, int from, int to)
+    {
+        var opening = to == 0 ? Math.Max(1, minA) : 1;
+        foreach (var amps in new[] { opening, from })
+        {
+            var left = from - amps;
+            if (amps >= opening && amps <= from && (left == 0 || left >= minA))
+            {
+                return amps;
+            }
+        }
+
+        return 0;
     }
 
     private static double[] CapsOf(Grid.SlotModel model, double[] peaksKw)
