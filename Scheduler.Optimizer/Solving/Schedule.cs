@@ -16,7 +16,7 @@ internal sealed class Schedule
     {
         Model = model;
         Currents = model.Sessions.Select(s => new int[s.Length]).ToArray();
-        _circuitA = model.Circuits.Select(_ => new[] { new double[model.SlotCount], new double[model.SlotCount], new double[model.SlotCount] }).ToArray();
+        _circuitA = Grid.Loads.PerCircuitPhaseSlot(model);
         _siteKw = new double[model.SlotCount];
         _averageKw = new double[model.SlotCount];
     }
@@ -110,7 +110,7 @@ internal sealed class Schedule
     public double MissingKwh(int i) => Model.Sessions[i].TargetKwh - EnergyKwh(i);
 
     /// <summary>The amps still free on circuit c's phase p in slot k.</summary>
-    public double CircuitRoomA(int c, int p, int k) => Model.Circuits[c].LimitA - _circuitA[c][p][k];
+    public double CircuitRoomA(int c, int p, int k) => Model.Circuits[c].LimitA - (Model.CircuitUsed[c] ? _circuitA[c][p][k] : 0);
 
     /// <summary>How many amps session i could add in its local slot j without breaking any circuit or site limit, or its maximum.</summary>
     public int Headroom(int i, int j)
@@ -177,7 +177,7 @@ internal sealed class Schedule
     {
         for (var c = 0; c < Model.Circuits.Length; c++)
         {
-            for (var p = 0; p < 3; p++)
+            for (var p = 0; p < 3 && Model.CircuitUsed[c]; p++)
             {
                 var excess = _circuitA[c][p][k] - Model.Circuits[c].LimitA;
                 if (excess > Tolerance.Limit)

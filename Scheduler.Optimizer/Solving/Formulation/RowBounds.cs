@@ -10,7 +10,7 @@ internal static class RowBounds
 {
     /// <summary>Whether the sessions below circuit c on phase p, all at their maximum in slot k, would exceed its limit.</summary>
     public static bool CircuitCouldBind(SlotModel model, int c, int p, int k) =>
-        model.Peaks.CircuitA[c][p][k] > model.Circuits[c].LimitA + Tolerance.Limit;
+        model.Peaks.CircuitAmps(c, p, k) > model.Circuits[c].LimitA + Tolerance.Limit;
 
     /// <summary>Whether every session at its maximum in slot k would exceed the site's charging headroom.</summary>
     public static bool SiteCouldBind(SlotModel model, int k) =>

@@ -19,6 +19,20 @@ internal sealed class Loads
     /// <summary>Per slot, the charging power averaged over the slot (weighted by coverage), in kW.</summary>
     public double[] AverageChargingKw { get; }
 
+    /// <summary>
+    /// An array per circuit, phase and slot, allocated only for the circuits that carry a session: a site's tree may
+    /// hold thousands of circuits with nobody below most of them in a given plan.
+    /// </summary>
+    public static double[][][] PerCircuitPhaseSlot(SlotModel model) =>
+        model.Circuits
+            .Select((_, c) => model.CircuitUsed[c]
+                ? new[] { new double[model.SlotCount], new double[model.SlotCount], new double[model.SlotCount] }
+                : new[] { Array.Empty<double>(), Array.Empty<double>(), Array.Empty<double>() })
+            .ToArray();
+
+    /// <summary>The amps on circuit c's phase p in slot k (0 on a circuit nobody is below).</summary>
+    public double CircuitAmps(int c, int p, int k) => CircuitA[c][p].Length == 0 ? 0 : CircuitA[c][p][k];
+
     /// <summary>The loads with every session at its maximum current wherever it is present.</summary>
     public static Loads AtMaximum(SlotModel model) =>
         Of(model, model.Sessions.Select(s => Enumerable.Repeat((double)s.MaxA, s.Length).ToArray()).ToArray());
@@ -26,7 +40,7 @@ internal sealed class Loads
     /// <summary>The loads of <paramref name="currents"/>[session][local slot].</summary>
     public static Loads Of(SlotModel model, double[][] currents)
     {
-        var circuitA = model.Circuits.Select(_ => new[] { new double[model.SlotCount], new double[model.SlotCount], new double[model.SlotCount] }).ToArray();
+        var circuitA = PerCircuitPhaseSlot(model);
         var chargingKw = new double[model.SlotCount];
         var averageKw = new double[model.SlotCount];
         foreach (var s in model.Sessions)

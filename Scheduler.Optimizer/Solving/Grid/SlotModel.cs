@@ -10,6 +10,7 @@ namespace Scheduler.Optimizer.Solving.Grid;
 internal sealed class SlotModel
 {
     private Loads? _peaks;
+    private bool[]? _circuitUsed;
     private IReadOnlyList<(int Session, int Local)>[]? _present;
 
     private SlotModel(
@@ -76,6 +77,9 @@ internal sealed class SlotModel
 
     /// <summary>Per slot, the summed price per kW of every charge covering it: what one more kW of average import there could cost at most.</summary>
     public double[] DemandPerKw { get; }
+
+    /// <summary>Per circuit, whether some session that can draw is below it: the others carry nothing and need no loads kept.</summary>
+    public bool[] CircuitUsed => _circuitUsed ??= Circuits.Select(c => c.SessionsOnPhase.Any(p => p.Length > 0)).ToArray();
 
     /// <summary>Per slot, the (session, local slot) pairs of the sessions that cover it; computed once on first use.</summary>
     public IReadOnlyList<(int Session, int Local)>[] Present => _present ??= SessionsBySlot();
