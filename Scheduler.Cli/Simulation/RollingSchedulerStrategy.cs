@@ -1,6 +1,7 @@
 using NodaTime;
 using Scheduler.Optimizer.Model;
 using Scheduler.Optimizer.Solving;
+using Scheduler.Protocols.Billing;
 using Scheduler.Protocols.Sessions;
 
 namespace Scheduler.Cli.Simulation;
@@ -18,6 +19,7 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
     private readonly HashSet<int> _full = [];
     private double[] _deliveredBefore = [];
     private PlanCurrents? _plan;
+    private RecordedPeaks _peaks = RecordedPeaks.None;
 
     public RollingSchedulerStrategy(ReplayGrid grid)
     {
@@ -37,6 +39,7 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
     {
         // A vehicle that stops drawing is reported by the CSMS (an event, as a session event reaches the app), so it re-plans at once.
         var newlyFull = ObserveFullBatteries(minute, meter);
+        RecordPeak(minute, meter);
         if (newlyFull || minute % _grid.SlotMinutes == 0 || _arrivalMinutes.Contains(minute))
         {
             Replan(minute, meter);
@@ -66,6 +69,19 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
 
         Array.Copy(meter.DeliveredKwh, _deliveredBefore, _deliveredBefore.Length);
         return found;
+    }
+
+    // The site's meter has closed a slot: each demand charge that covers it keeps its highest import of the billing period.
+    private void RecordPeak(int minute, ReplayMeter meter)
+    {
+        if (minute == 0 || minute % _grid.SlotMinutes != 0)
+        {
+            return;
+        }
+
+        var slot = (minute / _grid.SlotMinutes) - 1;
+        var start = _grid.At(slot * _grid.SlotMinutes);
+        _peaks = _peaks.Record(_grid.Input.Tariff.DemandCharges, start, start + _grid.Input.SlotLength, meter.SlotImportKw(slot));
     }
 
     public double DesiredCurrentA(int session, int minute) => _plan?.CurrentA(session, minute) ?? 0;
@@ -117,7 +133,7 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
             .ToList();
         var prices = input.Tariff.Prices.Where(p => p.End > start && p.Start < end).ToList();
         var signals = input.GridSignals.Where(g => g.End > start && g.Start < end).ToList();
-        var problem = new PlanningProblem(input.Site, new Tariff(input.Tariff.Currency, prices, input.Tariff.DemandCharges), signals, clipped, new PlanningWindow(start, end, slot));
+        var problem = new PlanningProblem(input.Site, new Tariff(input.Tariff.Currency, prices, _peaks.Apply(input.Tariff.DemandCharges)), signals, clipped, new PlanningWindow(start, end, slot));
         var plan = ChargingSolver.Solve(problem, new SolverOptions { TimeLimit = input.SolverTimeLimit, ExactStageMaxPairs = 0 });
         _plan = new PlanCurrents(_grid, plan);
         Replans++;

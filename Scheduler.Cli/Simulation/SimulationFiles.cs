@@ -271,5 +271,33 @@ internal static class SimulationFiles
         {
             console.WriteLine("warning: " + warning);
         }
+
+        console.Write(PeriodTable(result));
+    }
+
+    // Per billing period and strategy: the energy's cost and each demand charge, as the utility's bill shows them.
+    private static Table PeriodTable(SimulationResult result)
+    {
+        var table = new Table().AddColumns("period", "strategy", "energy kWh", "energy cost", "demand charges", "total");
+        var periods = result.Strategies[0].Periods.Count;
+        for (var p = 0; p < periods; p++)
+        {
+            foreach (var s in result.Strategies)
+            {
+                var bill = s.Periods[p];
+                var charges = bill.DemandCharges.Count == 0
+                    ? "none"
+                    : string.Join(", ", bill.DemandCharges.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.ChargeId} {c.PeakKw:0.0} kW {c.Amount:0.00}")));
+                table.AddRow(
+                    bill.Period,
+                    s.Name,
+                    bill.EnergyKwh.ToString("0.0", CultureInfo.InvariantCulture),
+                    bill.EnergyCost.ToString("0.00", CultureInfo.InvariantCulture),
+                    Markup.Escape(charges),
+                    string.Create(CultureInfo.InvariantCulture, $"{bill.Total:0.00} {s.Currency}"));
+            }
+        }
+
+        return table;
     }
 }
