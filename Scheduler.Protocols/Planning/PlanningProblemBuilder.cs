@@ -99,7 +99,7 @@ public static class PlanningProblemBuilder
         var requested = session.AnnouncedEnergyKwh ?? defaults.DefaultEnergyKwh;
         var energySource = full ? "full" : session.AnnouncedEnergyKwh is null ? "default" : session.EnergySource;
         var energy = full ? 0 : Math.Max(0, requested - session.DeliveredKwh);
-        return new SessionDecision(session.Id, departureSource, energySource, planned, energy);
+        return new SessionDecision(session.Id, departureSource, energySource, announced, planned, energy);
     }
 
     // Each session from the later of its arrival and now to its planned departure, cut at the window's end.

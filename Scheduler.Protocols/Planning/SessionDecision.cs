@@ -9,6 +9,7 @@ namespace Scheduler.Protocols.Planning;
 /// "-learned" where the driver's (or the site's) habits did, or overstay once the announced time has passed.
 /// </param>
 /// <param name="Energy">The energy's source (driver, default, …), or full where the vehicle stopped drawing while allowed.</param>
+/// <param name="AnnouncedDeparture">The departure announced, or the site's default where none was.</param>
 /// <param name="PlannedDeparture">The departure the plan works to.</param>
 /// <param name="EnergyKwh">The energy still to deliver, in kWh (0 when full).</param>
-public sealed record SessionDecision(string SessionId, string Departure, string Energy, Instant PlannedDeparture, double EnergyKwh);
+public sealed record SessionDecision(string SessionId, string Departure, string Energy, Instant AnnouncedDeparture, Instant PlannedDeparture, double EnergyKwh);
