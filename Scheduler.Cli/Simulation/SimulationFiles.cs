@@ -48,6 +48,7 @@ internal static class SimulationFiles
         {
             AtomicFile.WriteAllBytes(chartPath, SimulationChart.RenderPng(result, input.Site.TimeZone), "--plot");
             output.Out.WriteLine($"Chart written to {chartPath}");
+            WriteMonthCharts(result, input, chartPath, output);
         }
 
         var violations = result.Strategies.First(s => s.Name == "scheduler").Violations;
@@ -58,6 +59,23 @@ internal static class SimulationFiles
         }
 
         return ExitCodes.Success;
+    }
+
+    // A replay over several billing periods also gets a chart per period beside the whole one: replay-2021-07.png.
+    private static void WriteMonthCharts(SimulationResult result, SimulationInput input, string chartPath, CliOutput output)
+    {
+        var periods = result.Strategies[0].Periods;
+        if (periods.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var period in periods)
+        {
+            var path = Path.Combine(Path.GetDirectoryName(chartPath) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(chartPath)}-{period.Period}{Path.GetExtension(chartPath)}");
+            AtomicFile.WriteAllBytes(path, SimulationChart.RenderPng(result.Slice(period.Start, period.End), input.Site.TimeZone), "--plot");
+            output.Out.WriteLine($"Chart written to {path}");
+        }
     }
 
     /// <summary>Reads and checks every input file.</summary>
@@ -116,8 +134,22 @@ internal static class SimulationFiles
             }
         }
 
+        Instant? learnFrom = null;
+        if (request.LearnFrom is { } learnText)
+        {
+            var learnDate = CommonOptions.ParseDate(learnText, "--learn-from");
+            if (learnDate > dates.Start)
+            {
+                throw new BadInputException($"--learn-from {learnText} is after the replay's first date {dates.Start:uuuu-MM-dd}: the warm-up comes before it");
+            }
+
+            learnFrom = zone.AtStartOfDay(learnDate).ToInstant();
+        }
+
         return new SimulationInput
         {
+            LearnFrom = learnFrom,
+            LearnDrivers = request.LearnDrivers,
             Site = site,
             Tariff = tariff,
             GridSignals = gridSignals,
