@@ -5,15 +5,20 @@ namespace Scheduler.Protocols.Planning;
 
 /// <summary>
 /// What a site has learned of its drivers: per vehicle, the share of the announced stay it really stayed, from its own
-/// ended sessions. A plan aims to be done by the time the driver leaves after with high probability: a low quantile of
-/// that share (<see cref="Quantile"/>) times the announced stay. A vehicle with too few sessions of its own takes the
+/// ended sessions. A plan aims to be done by a quantile of that share (<see cref="Quantile"/>) times the announced
+/// stay, and keeps charging to the announced time if the vehicle is still there. A vehicle with too few sessions of its own takes the
 /// site's distribution; a site with too few, the fixed departure margin. Only sessions that ended before the planning
 /// instant are learned from.
 /// </summary>
 public sealed class DriverHabits
 {
-    /// <summary>The share of stays a plan may still end after: plans aim at the 10th percentile of the stay share.</summary>
-    public const double Quantile = 0.1;
+    /// <summary>
+    /// The quantile of the stay share plans aim at: the median. On Caltech replays (July 2021 TOU-EV-4, June 2021
+    /// TOU-EV-8) it served more drivers at a lower cost than the 10th and 25th percentiles: the planned finish is
+    /// still far before most announced departures, and a lower quantile compressed every morning's charging into a
+    /// higher peak without serving more.
+    /// </summary>
+    public const double Quantile = 0.5;
 
     /// <summary>The fewest ended sessions of a vehicle that speak for it.</summary>
     public const int MinVehicleSessions = 3;
