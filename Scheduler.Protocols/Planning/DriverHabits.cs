@@ -13,12 +13,19 @@ namespace Scheduler.Protocols.Planning;
 public sealed class DriverHabits
 {
     /// <summary>
-    /// The quantile of the stay share plans aim at: the median. On Caltech replays (July 2021 TOU-EV-4, June 2021
-    /// TOU-EV-8) it served more drivers at a lower cost than the 10th and 25th percentiles: the planned finish is
-    /// still far before most announced departures, and a lower quantile compressed every morning's charging into a
-    /// higher peak without serving more.
+    /// The quantile of a driver's own stay shares plans aim at: the median. Drivers are consistent, and on Caltech
+    /// replays (July 2021 TOU-EV-4, June 2021 TOU-EV-8) it served more of them at a lower cost than the 10th and 25th
+    /// percentiles: the planned finish is still far before most announced departures, and a lower quantile compressed
+    /// every morning's charging into a higher peak without serving more.
     /// </summary>
     public const double Quantile = 0.5;
+
+    /// <summary>
+    /// The quantile of the site's stay shares a new driver is planned with: the 25th percentile. The site's shares mix
+    /// many drivers: on a week learned from nothing (the garage at its 50 kW connection) the median served 86.9 % of
+    /// the drivers fully and this 94.0 %, while on whole months it costs little against the median (94.4 % served both).
+    /// </summary>
+    public const double SiteQuantile = 0.25;
 
     /// <summary>The fewest ended sessions of a vehicle that speak for it.</summary>
     public const int MinVehicleSessions = 3;
@@ -56,8 +63,8 @@ public sealed class DriverHabits
             .GroupBy(s => s.VehicleId!, StringComparer.Ordinal)
             .Select(g => (g.Key, Shares: g.TakeLast(MaxVehicleSessions).Select(StayShare).ToList()))
             .Where(v => v.Shares.Count >= MinVehicleSessions)
-            .ToImmutableDictionary(v => v.Key, v => QuantileOf(v.Shares), StringComparer.Ordinal);
-        return new DriverHabits(byVehicle, site.Count >= MinSiteSessions ? QuantileOf(site) : null, ended.Count);
+            .ToImmutableDictionary(v => v.Key, v => QuantileOf(v.Shares, Quantile), StringComparer.Ordinal);
+        return new DriverHabits(byVehicle, site.Count >= MinSiteSessions ? QuantileOf(site, SiteQuantile) : null, ended.Count);
     }
 
     /// <summary>
@@ -75,9 +82,9 @@ public sealed class DriverHabits
         Math.Clamp((s.Departure - s.Arrival).TotalSeconds / (s.AnnouncedDeparture - s.Arrival).TotalSeconds, 0, 1);
 
     // The empirical quantile, by the nearest rank below.
-    private static double QuantileOf(List<double> values)
+    private static double QuantileOf(List<double> values, double quantile)
     {
         var sorted = values.Order().ToList();
-        return sorted[(int)Math.Floor(Quantile * (sorted.Count - 1))];
+        return sorted[(int)Math.Floor(quantile * (sorted.Count - 1))];
     }
 }

@@ -32,11 +32,11 @@ public sealed class DriverHabitsTests
     [Fact]
     public void StayShare_NewDriver_TakesTheSitesQuantileOnceTheSiteHasEnough()
     {
-        var sessions = Enumerable.Range(0, 12).Select(i => Session($"v-{i}", 0, stayedHours: i < 7 ? 2 : 6, announcedHours: 8)).ToList();
+        var sessions = Enumerable.Range(0, 12).Select(i => Session($"v-{i}", 0, stayedHours: i < 2 ? 2 : 6, announcedHours: 8)).ToList();
 
         var habits = DriverHabits.Learn(sessions, Day + Duration.FromDays(2));
 
-        // The median of twelve shares (seven at 0.25, five at 0.75), by the rank below: 0.25.
+        // A new driver gets the site's tenth percentile: of twelve shares (two at 0.25, ten at 0.75), the second lowest.
         Assert.Equal(0.25, habits.StayShare("new")!.Value, 6);
         Assert.Null(DriverHabits.Learn(sessions.Take(5), Day + Duration.FromDays(2)).StayShare("new"));
     }
