@@ -32,11 +32,11 @@ public sealed class DriverHabitsTests
     [Fact]
     public void StayShare_NewDriver_TakesTheSitesQuantileOnceTheSiteHasEnough()
     {
-        var sessions = Enumerable.Range(0, 12).Select(i => Session($"v-{i}", 0, stayedHours: i < 2 ? 2 : 6, announcedHours: 8)).ToList();
+        var sessions = Enumerable.Range(0, 12).Select(i => Session($"v-{i}", 0, stayedHours: i < 3 ? 2 : 6, announcedHours: 8)).ToList();
 
         var habits = DriverHabits.Learn(sessions, Day + Duration.FromDays(2));
 
-        // A new driver gets the site's tenth percentile: of twelve shares (two at 0.25, ten at 0.75), the second lowest.
+        // A new driver gets the site's 25th percentile: of twelve shares (three at 0.25, nine at 0.75), the third lowest.
         Assert.Equal(0.25, habits.StayShare("new")!.Value, 6);
         Assert.Null(DriverHabits.Learn(sessions.Take(5), Day + Duration.FromDays(2)).StayShare("new"));
     }
