@@ -90,6 +90,9 @@ var tableNames = [
   'GridSignals'
   'Plans'
   'Dispatches'
+  'SiteImport'
+  'BillingPeaks'
+  'VehicleHistory'
   'Poison'
 ]
 
