@@ -39,6 +39,9 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
     /// <summary>How many plans were made.</summary>
     public int Replans { get; private set; }
 
+    /// <summary>The latest problem planned, with its options (null before the first plan).</summary>
+    public PlanningRequest? LastRequest { get; private set; }
+
     public void BeginMinute(int minute, ReplayMeter meter)
     {
         // A vehicle that stops drawing is reported by the CSMS (an event, as a session event reaches the app), so it re-plans at once.
@@ -130,6 +133,7 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
             SlotLength = input.SlotLength,
         };
         var request = PlanningProblemBuilder.Build(snapshot);
+        LastRequest = request;
         if (request.Problem.Sessions.Count == 0)
         {
             _plan = null;
