@@ -47,6 +47,17 @@ public static class QueueMessageWriter
             WriteOptional(writer, "meterWh", message.MeterWh);
             WriteOptional(writer, "vehicleId", message.VehicleId);
             WriteOptional(writer, "powerW", message.PowerW);
+            if (message.ChargingNeeds is { } needs)
+            {
+                writer.WritePropertyName(SessionEventMessageReader.NeedsProperty);
+                EvChargingNeedsWriter.Write(writer, needs);
+            }
+
+            if (message.EvSchedule is { } schedule)
+            {
+                writer.WritePropertyName(SessionEventMessageReader.ScheduleProperty);
+                EvChargingScheduleWriter.Write(writer, schedule);
+            }
         });
     }
 
