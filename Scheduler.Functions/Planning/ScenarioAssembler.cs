@@ -93,7 +93,9 @@ public sealed class ScenarioAssembler
                 continue;
             }
 
-            planned.Add(Plan(session, drivers.Find(session), site, zone, now, slot, previousPlan));
+            // What the driver and the vehicle announced, joined by one rule (SessionAnnouncements).
+            var announced = SessionAnnouncements.Resolve(session, drivers.Find(session), charger, site);
+            planned.Add(Plan(session, announced, site, zone, now, slot, previousPlan));
         }
 
         foreach (var charger in site.Chargers.Where(c => c.HeldTransactionId is not null && held.All(h => h.Charger.Id != c.Id)))
@@ -179,15 +181,16 @@ public sealed class ScenarioAssembler
     }
 
     private static PlannedSession Plan(
-        SessionRecord session, DepartureRecord? driver, SiteRecord site, DateTimeZone zone, Instant now, Duration slot, PlannedEnergy previousPlan)
+        SessionRecord session, SessionAnnouncement announced, SiteRecord site, DateTimeZone zone, Instant now, Duration slot, PlannedEnergy previousPlan)
     {
         var settings = site.Settings;
         Instant departure;
         string departureSource;
-        if (driver is not null)
+        if (announced.Departure is { } announcedDeparture)
         {
-            departure = driver.Departure;
-            departureSource = "driver";
+            // The driver's app or the vehicle, as SessionAnnouncements decides.
+            departure = announcedDeparture;
+            departureSource = announced.DepartureSource!;
         }
         else
         {
@@ -228,8 +231,8 @@ public sealed class ScenarioAssembler
         }
 
         var deliveredKwh = baseKwh + sincePlan;
-        var requestedKwh = driver?.EnergyKwh ?? settings.DefaultEnergyKwh;
-        var energySource = driver is null ? "default" : "driver";
+        var requestedKwh = announced.EnergyKwh ?? settings.DefaultEnergyKwh;
+        var energySource = announced.EnergySource ?? "default";
         if (IsFull(session, previousPlan))
         {
             // The vehicle stopped drawing although it was allowed to: its battery is full, and its capacity goes to others.
@@ -237,14 +240,19 @@ public sealed class ScenarioAssembler
             energySource = "full";
         }
 
-        var input = new SessionInput(session.Id, departureSource, energySource, deliveredSource, Math.Round(deliveredKwh, 3));
+        var input = new SessionInput(session.Id, departureSource, energySource, deliveredSource, Math.Round(deliveredKwh, 3))
+        {
+            Limits = announced.Limits.Source,
+            Note = announced.Note.Length > 0 ? announced.Note : null,
+        };
         return new PlannedSession(
             session,
             session.Arrival > now ? session.Arrival : now,
             departure,
             Math.Max(0, requestedKwh - deliveredKwh),
             deliveredKwh,
-            input);
+            input,
+            announced.Limits);
     }
 
     // A meter value with (almost) no power, taken when the plan allowed the session a real share, means the vehicle stopped on its own.
@@ -344,7 +352,7 @@ public sealed class ScenarioAssembler
                 json.WriteNumber("minCurrentA", charger.MinCurrentA);
                 json.WriteNumber("phases", charger.Phases);
                 json.WriteString("phaseRotation", charger.PhaseRotation);
-                json.WriteNumber("maxSchedulePeriods", charger.MaxSchedulePeriods);
+                json.WriteNumber("maxSchedulePeriods", sessions.Where(p => p.Session.ChargerId == charger.Id).Select(p => p.Limits.MaxSchedulePeriods).Append(charger.MaxSchedulePeriods).Min());
                 json.WriteEndObject();
             }
 
@@ -387,7 +395,6 @@ public sealed class ScenarioAssembler
             json.WriteStartArray("sessions");
             foreach (var planned in sessions)
             {
-                var charger = site.Chargers.First(c => c.Id == planned.Session.ChargerId);
                 json.WriteStartObject();
                 json.WriteString("id", planned.Session.Id);
                 json.WriteString("chargerId", planned.Session.ChargerId);
@@ -400,8 +407,13 @@ public sealed class ScenarioAssembler
                 json.WriteString("arrival", Format(planned.Arrival));
                 json.WriteString("departure", Format(planned.Departure));
                 json.WriteNumber("energyKwh", Math.Round(planned.EnergyKwh, 3));
-                json.WriteNumber("maxCurrentA", charger.MaxCurrentA);
-                json.WriteNumber("phases", charger.Phases);
+                json.WriteNumber("maxCurrentA", planned.Limits.MaxCurrentA);
+                json.WriteNumber("phases", planned.Limits.Phases);
+                if (planned.Limits.MinCurrentA is { } minCurrentA)
+                {
+                    json.WriteNumber("minCurrentA", minCurrentA);
+                }
+
                 json.WriteEndObject();
             }
 
@@ -438,7 +450,7 @@ public sealed class ScenarioAssembler
 
     private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
 
-    private sealed record PlannedSession(SessionRecord Session, Instant Arrival, Instant Departure, double EnergyKwh, double DeliveredKwh, SessionInput Input);
+    private sealed record PlannedSession(SessionRecord Session, Instant Arrival, Instant Departure, double EnergyKwh, double DeliveredKwh, SessionInput Input, SessionLimits Limits);
 
     private sealed record ResolvedSignals(IReadOnlyList<GridSignal> Limits, IReadOnlyList<PriceOverride> Prices, int Events);
 }

@@ -172,11 +172,42 @@ public sealed class SessionStore
                 }
 
                 break;
+            case SessionEventKind.ChargingNeeds:
+                changed |= FoldNeeds(row, message, at);
+                break;
+            case SessionEventKind.EvChargingSchedule:
+                // Only the vehicle's newest proposal counts: an older one delivered late is about a profile since replaced.
+                if (row.GetDateTimeOffset("EvScheduleAt") is not { } scheduleAt || at > scheduleAt)
+                {
+                    // Binary, as 1024 periods may pass the 32K characters a string property holds.
+                    row["EvSchedule"] = System.Text.Encoding.UTF8.GetBytes(EvChargingScheduleWriter.Write(message.EvSchedule!));
+                    row["EvScheduleAt"] = at;
+                    changed = true;
+                }
+
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(message), message.Kind, "unknown session event");
         }
 
         return changed ? row : null;
+    }
+
+    // The vehicle's newest needs replace older ones; the energy drawn by then is kept with them, as the vehicle's energy counts from there.
+    private static bool FoldNeeds(TableEntity row, SessionEventMessage message, DateTimeOffset at)
+    {
+        if (row.GetDateTimeOffset("EvNeedsAt") is { } needsAt && at <= needsAt)
+        {
+            return false;
+        }
+
+        var metered = row.GetDouble("MeterStartWh") is { } start && row.GetDouble("MeterLastWh") is { } last && row.GetDateTimeOffset("MeterLastAt") <= at
+            ? Math.Max(0, (last - start) / 1000)
+            : row.GetDouble("EstimatedKwh") ?? 0;
+        row["EvNeeds"] = EvChargingNeedsWriter.Write(message.ChargingNeeds!);
+        row["EvNeedsAt"] = at;
+        row["EvNeedsDeliveredKwh"] = metered;
+        return true;
     }
 
     // An estimate only moves forward, so that a slower plan never brings back an older one.
@@ -197,5 +228,10 @@ public sealed class SessionStore
         MeterLastPowerW = row.GetDouble("MeterLastPowerW"),
         EstimatedKwh = row.GetDouble("EstimatedKwh") ?? 0,
         EstimatedAt = row.GetDateTimeOffset("EstimatedAt") is { } estimated ? Instant.FromDateTimeOffset(estimated) : null,
+        EvNeedsJson = row.GetString("EvNeeds"),
+        EvNeedsAt = row.GetDateTimeOffset("EvNeedsAt") is { } needsAt ? Instant.FromDateTimeOffset(needsAt) : null,
+        EvNeedsDeliveredKwh = row.GetDouble("EvNeedsDeliveredKwh"),
+        EvScheduleJson = row.GetBinary("EvSchedule") is { } schedule ? System.Text.Encoding.UTF8.GetString(schedule) : null,
+        EvScheduleAt = row.GetDateTimeOffset("EvScheduleAt") is { } scheduleAt ? Instant.FromDateTimeOffset(scheduleAt) : null,
     };
 }

@@ -189,6 +189,11 @@ public static class SiteMessageReader
             yield return new("settings.invalid", "$.settings.departureMargin", $"{settings.DepartureMargin.ToString(CultureInfo.InvariantCulture)} is outside 0 to 0.9");
         }
 
+        if (!Sessions.DepartureAuthority.IsKnown(settings.DepartureAuthority))
+        {
+            yield return new("settings.invalid", "$.settings.departureAuthority", $"\"{settings.DepartureAuthority}\" is not one of {string.Join(", ", Sessions.DepartureAuthority.All)}");
+        }
+
         if (settings.BaseLoadKw < 0 || settings.DemandChargePerKw < 0)
         {
             yield return new("settings.invalid", "$.settings", "baseLoadKw and demandChargePerKw must not be negative");

@@ -37,6 +37,12 @@ public sealed record SiteSettings
     /// </summary>
     public double DepartureMargin { get; init; }
 
+    /// <summary>
+    /// Whose departure wins when both the driver's app and the vehicle (ISO 15118 charging needs) announced one: newest
+    /// (the later announcement), driver (the app's) or vehicle (the car's). The default is newest.
+    /// </summary>
+    public string DepartureAuthority { get; init; } = Sessions.DepartureAuthority.Newest;
+
     /// <summary>A constant load of the building besides charging, in kW. The default is 0.</summary>
     public double BaseLoadKw { get; init; }
 
