@@ -72,6 +72,7 @@ public static class ServiceRegistration
         services.AddSingleton<SiteIngest>();
         services.AddSingleton<DepartureIngest>();
         services.AddSingleton<SessionEventIngest>();
+        services.AddSingleton<ProfileRenegotiation>();
         services.AddSingleton<GridSignalIngest>();
         services.AddSingleton<PriceAssembler>();
         services.AddSingleton<ScenarioAssembler>();
