@@ -78,6 +78,7 @@ var queueNames = [
   'tariff-pulls'
   'vtn-polls'
   'poison-replays'
+  'vehicle-commands'
 ]
 var containerNames = [
   'site-documents'
@@ -91,6 +92,7 @@ var tableNames = [
   'Plans'
   'Dispatches'
   'Poison'
+  'VehicleTokens'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -4,6 +4,7 @@ using Scheduler.Functions.Planning;
 using Scheduler.Functions.Queues;
 using Scheduler.Protocols.Messages;
 using Scheduler.Protocols.Ocpp;
+using Scheduler.Functions.Vehicles;
 
 namespace Scheduler.Functions.Dispatch;
 
@@ -20,12 +21,16 @@ public sealed class DispatchQueue
 
     private readonly DispatchStore _dispatches;
     private readonly QueueSender _sender;
+    private readonly VehicleRouting _vehicleRouting;
+    private readonly VehicleCommandQueue _vehicleCommands;
 
     /// <summary>Creates the queue.</summary>
-    public DispatchQueue(DispatchStore dispatches, QueueSender sender)
+    public DispatchQueue(DispatchStore dispatches, QueueSender sender, VehicleRouting vehicleRouting, VehicleCommandQueue vehicleCommands)
     {
         _dispatches = dispatches;
         _sender = sender;
+        _vehicleRouting = vehicleRouting;
+        _vehicleCommands = vehicleCommands;
     }
 
     /// <summary>Queues the changed profiles of plan <paramref name="planId"/> of a site.</summary>
@@ -38,6 +43,8 @@ public sealed class DispatchQueue
     public async Task<int> QueueAsync(string siteId, string planId, PlanOrder order, IReadOnlyList<ChargingProfile> profiles, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
+        var viaVehicle = await QueueVehicleStepsAsync(siteId, planId, order, profiles, cancellationToken).ConfigureAwait(false);
+        profiles = [.. profiles.Where(p => p.SessionId is null || !viaVehicle.Contains(p.SessionId))];
         var records = (await _dispatches.ListAsync(siteId, cancellationToken).ConfigureAwait(false)).ToDictionary(r => (r.ChargerId, r.Purpose));
         var pending = new List<DispatchRecord>();
         var desired = new List<DispatchRecord>();
@@ -83,7 +90,20 @@ public sealed class DispatchQueue
             pending,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = cancellationToken },
             (record, token) => new ValueTask(SendAsync(siteId, record, 0, null, token))).ConfigureAwait(false);
-        return pending.Count;
+        return pending.Count + viaVehicle.Count;
+    }
+
+    // A session whose vehicle is commanded through its own API gets no TxProfile: its plan's first step is queued at once,
+    // and each step queues the next. The step's id is the plan's, so queueing a plan twice runs its steps once.
+    private async Task<IReadOnlySet<string>> QueueVehicleStepsAsync(string siteId, string planId, PlanOrder order, IReadOnlyList<ChargingProfile> profiles, CancellationToken cancellationToken)
+    {
+        var viaVehicle = await _vehicleRouting.SessionsOnVehiclePathAsync(siteId, cancellationToken).ConfigureAwait(false);
+        foreach (var sessionId in profiles.Select(p => p.SessionId).OfType<string>().Where(viaVehicle.Contains))
+        {
+            await _vehicleCommands.QueueAsync(siteId, planId, sessionId, order.PlannedAt, 0, cancellationToken).ConfigureAwait(false);
+        }
+
+        return viaVehicle;
     }
 
     /// <summary>Sends the message for a record's profile.</summary>

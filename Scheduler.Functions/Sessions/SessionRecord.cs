@@ -42,6 +42,9 @@ public sealed record SessionRecord
     /// <summary>When <see cref="EstimatedKwh"/> was last brought up to date; null before the first plan.</summary>
     public Instant? EstimatedAt { get; init; }
 
+    /// <summary>The vehicle's state of charge in %, as its maker's API last reported it; null where it is not read.</summary>
+    public double? VehicleSocPercent { get; init; }
+
     /// <summary>The vehicle's newest charging needs (NotifyEVChargingNeeds) as written by <see cref="EvChargingNeedsWriter"/>; null when it sent none.</summary>
     public string? EvNeedsJson { get; init; }
 

@@ -95,6 +95,38 @@ public sealed class SessionStore
         }
     }
 
+    /// <summary>
+    /// Folds what a vehicle reported through its maker's API into its session, as a meter value: its energy added,
+    /// counted from the session's first reading (0 where the CSMS sent none), its power and its state of charge. A
+    /// reading older than the session's newest is ignored, and an ended session is left as it is.
+    /// </summary>
+    /// <returns>The session after the reading, or null where there is none.</returns>
+    public async Task<SessionRecord?> ApplyVehicleReadingAsync(string siteId, string sessionId, double energyAddedKwh, double powerW, double stateOfChargePercent, Instant at, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sessions, cancellationToken).ConfigureAwait(false);
+        var written = await OptimisticUpdate.ApplyAsync(
+            table,
+            TableKey.Encode(siteId),
+            TableKey.Encode(sessionId),
+            current =>
+            {
+                if (current is null || current.GetDateTimeOffset("StoppedAt") is not null || (current.GetDateTimeOffset("MeterLastAt") is { } last && at.ToDateTimeOffset() <= last))
+                {
+                    return null;
+                }
+
+                var startWh = current.GetDouble("MeterStartWh") ?? 0;
+                current["MeterStartWh"] = startWh;
+                current["MeterLastWh"] = startWh + (energyAddedKwh * 1000);
+                current["MeterLastAt"] = at.ToDateTimeOffset();
+                current["MeterLastPowerW"] = powerW;
+                current["VehicleSocPercent"] = stateOfChargePercent;
+                return current;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return written is null ? null : Read(written);
+    }
+
     /// <summary>One session, or null.</summary>
     public async Task<SessionRecord?> GetAsync(string siteId, string sessionId, CancellationToken cancellationToken = default)
     {
@@ -228,6 +260,7 @@ public sealed class SessionStore
         MeterLastPowerW = row.GetDouble("MeterLastPowerW"),
         EstimatedKwh = row.GetDouble("EstimatedKwh") ?? 0,
         EstimatedAt = row.GetDateTimeOffset("EstimatedAt") is { } estimated ? Instant.FromDateTimeOffset(estimated) : null,
+        VehicleSocPercent = row.GetDouble("VehicleSocPercent"),
         EvNeedsJson = row.GetString("EvNeeds"),
         EvNeedsAt = row.GetDateTimeOffset("EvNeedsAt") is { } needsAt ? Instant.FromDateTimeOffset(needsAt) : null,
         EvNeedsDeliveredKwh = row.GetDouble("EvNeedsDeliveredKwh"),

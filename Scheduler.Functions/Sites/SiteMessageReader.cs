@@ -235,6 +235,24 @@ public static class SiteMessageReader
             }
         }
 
+        if (settings.VehicleApi is { } vehicleApi)
+        {
+            if (vehicleApi.Provider != Vehicles.TeslaFleetClient.Provider)
+            {
+                yield return new("settings.invalid", "$.settings.vehicleApi.provider", $"\"{vehicleApi.Provider}\" is not {Vehicles.TeslaFleetClient.Provider}");
+            }
+
+            if (!IsHttpUrl(vehicleApi.BaseUrl) || !IsHttpUrl(vehicleApi.TokenUrl))
+            {
+                yield return new("settings.invalid", "$.settings.vehicleApi", "baseUrl and tokenUrl must be absolute http(s) URLs");
+            }
+
+            foreach (var (vehicleId, route) in vehicleApi.Vehicles.Where(v => v.Value.Dispatch is not (Vehicles.VehicleRoute.Csms or Vehicles.VehicleRoute.VehicleApi)))
+            {
+                yield return new("settings.invalid", $"$.settings.vehicleApi.vehicles.{vehicleId}.dispatch", $"\"{route.Dispatch}\" is not csms or vehicle-api");
+            }
+        }
+
         if (settings.Vtn is { } vtn)
         {
             if (!IsHttpUrl(vtn.BaseUrl))

@@ -58,6 +58,12 @@ public sealed record SiteSettings
     /// <summary>Where the site's charging profiles go; null when nothing is dispatched.</summary>
     public CsmsSettings? Csms { get; init; }
 
+    /// <summary>
+    /// The site's account at a vehicle maker's API and its vehicles' dispatch paths; null when every vehicle is
+    /// controlled through the CSMS.
+    /// </summary>
+    public Vehicles.VehicleApiSettings? VehicleApi { get; init; }
+
     /// <summary>The site's OpenADR 3 VTN; null when the site takes no demand-response events by polling.</summary>
     public VtnSettings? Vtn { get; init; }
 

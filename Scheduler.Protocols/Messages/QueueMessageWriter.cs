@@ -93,6 +93,22 @@ public static class QueueMessageWriter
         });
     }
 
+    /// <summary>Writes a vehicle-command message.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Write(VehicleCommandMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Build(MessageTypes.VehicleCommand, message.Id, writer =>
+        {
+            writer.WriteString("siteId", message.SiteId);
+            writer.WriteString("planId", message.PlanId);
+            writer.WriteString("sessionId", message.SessionId);
+            writer.WriteString("dueAt", MessageTime.Format(message.DueAt));
+            writer.WriteNumber("attempt", message.Attempt);
+        });
+    }
+
     /// <summary>Writes a dispatch message; a TxDefaultProfile's absent session is left out.</summary>
     /// <param name="message">The message.</param>
     /// <returns>The JSON text.</returns>
