@@ -177,9 +177,11 @@ public sealed partial class VehicleDispatcher
             return MessageOutcome.Done($"given up after {attempt} tries: {reason}; planned without it");
         }
 
+        // The try is due after its wait; its id stays that of the step, so a redelivered step queues the same try once.
+        var retryAt = _clock.GetCurrentInstant() + Duration.FromTimeSpan(wait);
         var retry = new VehicleCommandMessage(
-            MessageIds.Bounded($"{step.PlanId}:{step.SessionId}:{step.DueAt.ToUnixTimeMilliseconds()}~{attempt}"), step.SiteId, step.PlanId, step.SessionId, step.DueAt, attempt);
-        await _queue.QueueAsync(retry, _clock.GetCurrentInstant() + Duration.FromTimeSpan(wait), cancellationToken).ConfigureAwait(false);
+            MessageIds.Bounded($"{step.Id.Split('~')[0]}~{attempt}"), step.SiteId, step.PlanId, step.SessionId, retryAt, attempt);
+        await _queue.QueueAsync(retry, retryAt, cancellationToken).ConfigureAwait(false);
         return MessageOutcome.Done($"{outcome.Kind}: {outcome.Reason}; try {attempt + 1} in {wait}");
     }
 
