@@ -12,7 +12,8 @@ namespace Scheduler.Functions.Dispatch;
 /// Queues a plan's profiles for dispatch: records, per charger, the profile it should have (in the site partition's
 /// transactions), then sends one <c>dispatch</c> message per charger whose profile changed. Running it again for the
 /// same plan (after a crash) sends again what is still pending and changes nothing else: message ids derive from the
-/// plan, charger and purpose, so a repeat is recognised.
+/// plan, charger and purpose, so a repeat is recognised. A session whose vehicle is commanded through its own API
+/// (<see cref="VehicleRouting"/>) gets its plan's first step on <c>vehicle-commands</c> instead of a TxProfile.
 /// </summary>
 public sealed class DispatchQueue
 {
@@ -44,6 +45,7 @@ public sealed class DispatchQueue
     {
         ArgumentNullException.ThrowIfNull(profiles);
         var viaVehicle = await QueueVehicleStepsAsync(siteId, planId, order, profiles, cancellationToken).ConfigureAwait(false);
+        var stepsQueued = profiles.Count(p => p.SessionId is { } id && viaVehicle.Contains(id));
         profiles = [.. profiles.Where(p => p.SessionId is null || !viaVehicle.Contains(p.SessionId))];
         var records = (await _dispatches.ListAsync(siteId, cancellationToken).ConfigureAwait(false)).ToDictionary(r => (r.ChargerId, r.Purpose));
         var pending = new List<DispatchRecord>();
@@ -90,7 +92,7 @@ public sealed class DispatchQueue
             pending,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = cancellationToken },
             (record, token) => new ValueTask(SendAsync(siteId, record, 0, null, token))).ConfigureAwait(false);
-        return pending.Count + viaVehicle.Count;
+        return pending.Count + stepsQueued;
     }
 
     // A session whose vehicle is commanded through its own API gets no TxProfile: its plan's first step is queued at once,
