@@ -91,6 +91,9 @@ var tableNames = [
   'GridSignals'
   'Plans'
   'Dispatches'
+  'SiteImport'
+  'BillingPeaks'
+  'VehicleHistory'
   'Poison'
   'VehicleTokens'
 ]

@@ -41,6 +41,21 @@ public static class SessionAnnouncements
         return new SessionAnnouncement(departure, departureSource, energyKwh, energySource, limits, string.Join("; ", notes));
     }
 
+    /// <summary>
+    /// <paramref name="site"/> with each charger's <c>maxSchedulePeriods</c> lowered to what the vehicle on it follows
+    /// (<c>maxScheduleTuples</c>), so its profile holds no more periods than the vehicle takes.
+    /// </summary>
+    public static SiteRecord WithScheduleBudgets(SiteRecord site, IEnumerable<(SessionRecord Session, SessionAnnouncement Announced)> sessions)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var budgets = sessions
+            .GroupBy(s => s.Session.ChargerId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Min(s => s.Announced.Limits.MaxSchedulePeriods), StringComparer.Ordinal);
+        return budgets.Count == 0
+            ? site
+            : site with { Chargers = [.. site.Chargers.Select(c => budgets.TryGetValue(c.Id, out var budget) && budget < c.MaxSchedulePeriods ? c with { MaxSchedulePeriods = budget } : c)] };
+    }
+
     // Both announced a departure: the site's rule picks one; ties under "newest" go to the driver, who set it by hand.
     private static (Instant? Departure, string? Source) ChooseDeparture(
         SessionRecord session, EvChargingNeeds? needs, DepartureRecord? driver, string authority, List<string> notes)

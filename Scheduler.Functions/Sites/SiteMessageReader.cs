@@ -194,6 +194,11 @@ public static class SiteMessageReader
             yield return new("settings.invalid", "$.settings.departureAuthority", $"\"{settings.DepartureAuthority}\" is not one of {string.Join(", ", Sessions.DepartureAuthority.All)}");
         }
 
+        if (settings.BillingCycleDay is < 1 or > Scheduler.Protocols.Billing.BillingPeriod.MaxCycleDay)
+        {
+            yield return new("settings.invalid", "$.settings.billingCycleDay", $"{settings.BillingCycleDay.ToString(CultureInfo.InvariantCulture)} is outside 1 to {Scheduler.Protocols.Billing.BillingPeriod.MaxCycleDay}: every month has the days 1 to 28");
+        }
+
         if (settings.BaseLoadKw < 0 || settings.DemandChargePerKw < 0)
         {
             yield return new("settings.invalid", "$.settings", "baseLoadKw and demandChargePerKw must not be negative");

@@ -16,6 +16,12 @@ public sealed record SiteSettings
     /// <summary>The demand charge per kW of the highest slot-average import, in <see cref="Currency"/>. The default is 0.</summary>
     public double DemandChargePerKw { get; init; }
 
+    /// <summary>
+    /// The day of the month the site's billing periods start on, 1 to 28: each period's demand charge is billed on its
+    /// own peak, and a new period starts from zero. The default is 1 (calendar months in the site's zone).
+    /// </summary>
+    public int BillingCycleDay { get; init; } = 1;
+
     /// <summary>The plan's slot length in minutes; divides 60. The default is 15.</summary>
     public int SlotMinutes { get; init; } = 15;
 

@@ -60,6 +60,21 @@ internal static class RepairPipeline
         return model.DemandTerms.Select(t => t.Slots.Max(k => model.BaseAverageKw[k]) + evenKw).ToArray();
     }
 
+    /// <summary>
+    /// Tops up, in whole amps, the sessions that another stage (the exact MIP, which stops within a relative gap that
+    /// large unavoidable shortfalls can make wide) left short by more than the penalty's worth: first under the
+    /// schedule's own peaks, then raising one a little where the session pays for it.
+    /// </summary>
+    public static void TopUp(Schedule schedule, ObjectiveTerms terms, Deadline deadline)
+    {
+        var peaks = PeakThresholds.Current(schedule);
+        EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, PeakPolicy.Hold, deadline);
+        if (schedule.Model.HasDemandCharges)
+        {
+            EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, PeakPolicy.RaiseInSmallSteps, deadline);
+        }
+    }
+
     /// <summary>Cheaper slots at the peaks the schedule has, then the room that made filled.</summary>
     private static void Polish(Schedule schedule, ObjectiveTerms terms, Deadline deadline)
     {
