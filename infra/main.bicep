@@ -78,6 +78,7 @@ var queueNames = [
   'tariff-pulls'
   'vtn-polls'
   'poison-replays'
+  'vehicle-commands'
 ]
 var containerNames = [
   'site-documents'
@@ -94,6 +95,7 @@ var tableNames = [
   'BillingPeaks'
   'VehicleHistory'
   'Poison'
+  'VehicleTokens'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -14,6 +14,7 @@ using Scheduler.Functions.Signals;
 using Scheduler.Functions.Sites;
 using Scheduler.Functions.Storage;
 using Scheduler.Functions.Tariffs;
+using Scheduler.Functions.Vehicles;
 
 namespace Scheduler.Functions.Configuration;
 
@@ -74,6 +75,13 @@ public static class ServiceRegistration
         services.AddSingleton<SiteIngest>();
         services.AddSingleton<DepartureIngest>();
         services.AddSingleton<SessionEventIngest>();
+        services.AddSingleton<ProfileRenegotiation>();
+        services.AddOptions<VehicleOptions>().Bind(configuration.GetSection(VehicleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<VehicleTokenStore>();
+        services.AddSingleton<VehicleAccessTokens>();
+        services.AddSingleton<VehicleRouting>();
+        services.AddSingleton<VehicleCommandQueue>();
+        services.AddSingleton<VehicleDispatcher>();
         services.AddSingleton<GridSignalIngest>();
         services.AddSingleton<PriceAssembler>();
         services.AddSingleton<SiteImportStore>();

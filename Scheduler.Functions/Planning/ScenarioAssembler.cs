@@ -76,7 +76,7 @@ public sealed class ScenarioAssembler
         var warnings = new List<string>();
         var chargers = site.Chargers.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
-        var plugged = new List<(SessionRecord Record, PluggedSession Session, string Delivered)>();
+        var plugged = new List<(SessionRecord Record, PluggedSession Session, string Delivered, SessionAnnouncement Announced)>();
         var held = new List<(ChargerRecord Charger, string Reason)>();
         var running = await _sessions.ListActiveAsync(site.Id, cancellationToken).ConfigureAwait(false);
         // Every driver setting of the site in one query, not one read per session.
@@ -95,8 +95,10 @@ public sealed class ScenarioAssembler
                 continue;
             }
 
-            var (pluggedSession, delivered) = Plugged(session, drivers.Find(session), now, previousPlan);
-            plugged.Add((session, pluggedSession, delivered));
+            // What the driver and the vehicle announced, joined by one rule (SessionAnnouncements).
+            var announced = SessionAnnouncements.Resolve(session, drivers.Find(session), charger, site);
+            var (pluggedSession, delivered) = Plugged(session, announced, now, previousPlan);
+            plugged.Add((session, pluggedSession, delivered, announced));
         }
 
         foreach (var charger in site.Chargers.Where(c => c.HeldTransactionId is not null && held.All(h => h.Charger.Id != c.Id)))
@@ -105,7 +107,7 @@ public sealed class ScenarioAssembler
             warnings.Add($"charger '{charger.Id}' is held ({charger.HeldReason}) but has no running session");
         }
 
-        var (model, heldChargers) = SiteModel(site, zone, held, windowStart, warnings);
+        var (model, heldChargers) = SiteModel(SessionAnnouncements.WithScheduleBudgets(site, plugged.Select(p => (p.Record, p.Announced))), zone, held, windowStart, warnings);
         var snapshot = new SiteSnapshot
         {
             Site = model,
@@ -147,7 +149,11 @@ public sealed class ScenarioAssembler
             Reason = reason,
             Prices = prices.Sources,
             PriceFallback = prices.Fallback,
-            Sessions = [.. plugged.Select((p, i) => Input(p.Record, p.Session, p.Delivered, request.Sessions[i]))],
+            Sessions = [.. plugged.Select((p, i) => Input(p.Record, p.Session, p.Delivered, request.Sessions[i]) with
+            {
+                Limits = p.Announced.Limits.Source,
+                Note = p.Announced.Note.Length > 0 ? p.Announced.Note : null,
+            })],
             HeldChargers = heldChargers,
             GridEvents = signals.Events,
             Warnings = warnings,
@@ -192,7 +198,7 @@ public sealed class ScenarioAssembler
 
     // The session as the planner takes it: the driver's announcement, and what was drawn by now, the newer of the meter
     // and our own running estimate, plus what the latest plan allowed since.
-    private static (PluggedSession Session, string Delivered) Plugged(SessionRecord session, DepartureRecord? driver, Instant now, PlannedEnergy previousPlan)
+    private static (PluggedSession Session, string Delivered) Plugged(SessionRecord session, SessionAnnouncement announced, Instant now, PlannedEnergy previousPlan)
     {
         var (baseKwh, baseAt, deliveredSource) = session.MeteredKwh is { } metered && session.MeterLastAt is { } readAt && (session.EstimatedAt is null || readAt >= session.EstimatedAt)
             ? (metered, readAt, "meter")
@@ -210,8 +216,13 @@ public sealed class ScenarioAssembler
             VehicleId = session.VehicleId,
             TransactionId = session.TransactionId,
             Arrival = session.Arrival,
-            AnnouncedDeparture = driver?.Departure,
-            AnnouncedEnergyKwh = driver?.EnergyKwh,
+            AnnouncedDeparture = announced.Departure,
+            DepartureSource = announced.DepartureSource ?? "driver",
+            AnnouncedEnergyKwh = announced.EnergyKwh,
+            EnergySource = announced.EnergySource ?? "driver",
+            MaxCurrentA = announced.Limits.MaxCurrentA,
+            MinCurrentA = announced.Limits.MinCurrentA,
+            Phases = announced.Limits.Phases,
             DeliveredKwh = Math.Round(baseKwh + sincePlan, 3),
             MeterPowerW = session.MeterLastPowerW,
             AllowedBeforeMeterKwh = session.MeterLastAt is { } at ? previousPlan.EnergyKwh(session.Id, at - FullBattery.LookBack, at) : 0,

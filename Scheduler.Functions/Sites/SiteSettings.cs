@@ -43,6 +43,12 @@ public sealed record SiteSettings
     /// </summary>
     public double DepartureMargin { get; init; }
 
+    /// <summary>
+    /// Whose departure wins when both the driver's app and the vehicle (ISO 15118 charging needs) announced one: newest
+    /// (the later announcement), driver (the app's) or vehicle (the car's). The default is newest.
+    /// </summary>
+    public string DepartureAuthority { get; init; } = Sessions.DepartureAuthority.Newest;
+
     /// <summary>A constant load of the building besides charging, in kW. The default is 0.</summary>
     public double BaseLoadKw { get; init; }
 
@@ -57,6 +63,12 @@ public sealed record SiteSettings
 
     /// <summary>Where the site's charging profiles go; null when nothing is dispatched.</summary>
     public CsmsSettings? Csms { get; init; }
+
+    /// <summary>
+    /// The site's account at a vehicle maker's API and its vehicles' dispatch paths; null when every vehicle is
+    /// controlled through the CSMS.
+    /// </summary>
+    public Vehicles.VehicleApiSettings? VehicleApi { get; init; }
 
     /// <summary>The site's OpenADR 3 VTN; null when the site takes no demand-response events by polling.</summary>
     public VtnSettings? Vtn { get; init; }

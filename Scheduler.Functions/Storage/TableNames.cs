@@ -42,6 +42,9 @@ public static class TableNames
     /// <summary>Why each poisoned message was refused (partition: queue).</summary>
     public const string Poison = "Poison";
 
+    /// <summary>The newest OAuth2 tokens of each site's vehicle account.</summary>
+    public const string VehicleTokens = "VehicleTokens";
+
     /// <summary>Every table of fixed name, for creating them at deployment (the inbox's daily tables are the app's own).</summary>
-    public static IReadOnlyList<string> All { get; } = [Sites, Sessions, Departures, Tariffs, GridSignals, Plans, Dispatches, SiteImport, BillingPeaks, VehicleHistory, Poison];
+    public static IReadOnlyList<string> All { get; } = [Sites, Sessions, Departures, Tariffs, GridSignals, Plans, Dispatches, SiteImport, BillingPeaks, VehicleHistory, Poison, VehicleTokens];
 }

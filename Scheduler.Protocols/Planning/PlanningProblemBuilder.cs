@@ -121,7 +121,11 @@ public static class PlanningProblemBuilder
             var charger = chargers.TryGetValue(plugged.ChargerId, out var c)
                 ? c
                 : throw new ArgumentException($"session '{plugged.Id}' is on charger '{plugged.ChargerId}', which the site does not have", nameof(snapshot));
-            sessions.Add(new Session(plugged.Id, charger.Id, arrival, departure, Math.Round(decision.EnergyKwh, 3), charger.MaxCurrentA, charger.Phases, plugged.VehicleId, plugged.TransactionId));
+            // What the vehicle said of itself tightens its charger's limits, never loosens them.
+            var maxCurrentA = Math.Min(charger.MaxCurrentA, plugged.MaxCurrentA ?? charger.MaxCurrentA);
+            var phases = Math.Min(charger.Phases, plugged.Phases ?? charger.Phases);
+            var minCurrentA = plugged.MinCurrentA is { } min && min > charger.MinCurrentA && min <= maxCurrentA ? min : (double?)null;
+            sessions.Add(new Session(plugged.Id, charger.Id, arrival, departure, Math.Round(decision.EnergyKwh, 3), maxCurrentA, phases, plugged.VehicleId, plugged.TransactionId, minCurrentA));
         }
 
         return sessions;

@@ -49,6 +49,15 @@ public sealed record PluggedSession
     /// </summary>
     public double AllowedBeforeMeterKwh { get; init; }
 
+    /// <summary>The most current per phase the vehicle takes, in A, where below its charger's (ISO 15118 charging needs); null for the charger's.</summary>
+    public double? MaxCurrentA { get; init; }
+
+    /// <summary>The least current per phase the vehicle accepts, in A, where above its charger's; null for the charger's.</summary>
+    public double? MinCurrentA { get; init; }
+
+    /// <summary>The phases the vehicle charges on (1 or 3), where fewer than its charger's; null for the charger's.</summary>
+    public int? Phases { get; init; }
+
     /// <summary>Whether an earlier plan found its battery full already (it stays full).</summary>
     public bool FullBefore { get; init; }
 }

@@ -39,7 +39,7 @@ public sealed class FunctionRegistrationTests(AzuriteFixture azurite)
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["DispatchProfile", "IngestDeparture", "IngestGridSignal", "IngestSessionEvent", "IngestSite", "PlanAllSites", "PlanSite", "PollGridSignals", "PollSiteGridSignals", "PullSiteTariff", "PullTariffs", "ReplayPoison", "WatchPoison"],
+            ["DispatchProfile", "IngestDeparture", "IngestGridSignal", "IngestSessionEvent", "IngestSite", "PlanAllSites", "PlanSite", "PollGridSignals", "PollSiteGridSignals", "PullSiteTariff", "PullTariffs", "ReplayPoison", "VehicleCommand", "WatchPoison"],
             names);
     }
 
