@@ -20,16 +20,8 @@ internal sealed class SiteElectrics
     {
         _site = site;
         var circuitIndex = site.Circuits.Select((c, i) => (c.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        _chains = [.. site.Chargers.Select(charger =>
-        {
-            var chain = new List<int>();
-            for (var id = charger.CircuitId; id is not null && circuitIndex.TryGetValue(id, out var c) && !chain.Contains(c); id = site.Circuits[c].ParentId)
-            {
-                chain.Add(c);
-            }
-
-            return chain.ToArray();
-        })];
+        // The circuits each charger's current counts against, from the site model's one walk up the tree.
+        _chains = [.. site.Chargers.Select(charger => site.CircuitsAbove(charger.CircuitId).Select(c => circuitIndex[c.Id]).ToArray())];
         _phases = [.. site.Chargers.Select(c => c.Phases == 3 ? new[] { true, true, true } : OnePhase(c.PhaseRotation.FirstPhase()))];
         var depth = new int[site.Circuits.Count];
         foreach (var chain in _chains)
