@@ -57,6 +57,9 @@ public static class ServiceRegistration
         services.AddSingleton<SiteStore>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<DepartureStore>();
+        services.AddSingleton<RecurringDepartureStore>();
+        services.AddSingleton<BoostStore>();
+        services.AddSingleton<SessionTargets>();
         services.AddSingleton<TariffStore>();
         services.AddSingleton<GridSignalStore>();
         services.AddSingleton<PlanStore>();

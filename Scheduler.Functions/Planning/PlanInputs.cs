@@ -60,10 +60,10 @@ public sealed record PriceSource(string Source, string From, string To, string? 
 /// <summary>Where a session's numbers came from.</summary>
 /// <param name="SessionId">The session.</param>
 /// <param name="Departure">
-/// driver, default, their "-hedged" forms (the site's departure margin planned an earlier finish), or overstay (the
+/// driver, recurring (the vehicle's week), boost, default, their "-hedged" forms (the site's departure margin planned an earlier finish), or overstay (the
 /// driver's time has passed while the car is still plugged in).
 /// </param>
-/// <param name="Energy">driver, default, or full (the vehicle stopped drawing while allowed: nothing more is planned for it).</param>
+/// <param name="Energy">driver, recurring, boost, default, or full (the vehicle stopped drawing while allowed: nothing more is planned for it).</param>
 /// <param name="Delivered">meter (read from meter values), assumed (no recent meter value: what the plans allowed), or none.</param>
 /// <param name="DeliveredKwh">The energy taken as already delivered, in kWh.</param>
 public sealed record SessionInput(string SessionId, string Departure, string Energy, string Delivered, double DeliveredKwh);

@@ -38,14 +38,16 @@ public sealed class ScenarioAssembler
     private readonly DepartureStore _departures;
     private readonly GridSignalStore _signals;
     private readonly PriceAssembler _prices;
+    private readonly SessionTargets _targets;
 
     /// <summary>Creates the assembler.</summary>
-    public ScenarioAssembler(SessionStore sessions, DepartureStore departures, GridSignalStore signals, PriceAssembler prices)
+    public ScenarioAssembler(SessionStore sessions, DepartureStore departures, GridSignalStore signals, PriceAssembler prices, SessionTargets targets)
     {
         _sessions = sessions;
         _departures = departures;
         _signals = signals;
         _prices = prices;
+        _targets = targets;
     }
 
     /// <summary>Assembles the scenario of <paramref name="site"/> as it stands at <paramref name="now"/>.</summary>
@@ -79,6 +81,8 @@ public sealed class ScenarioAssembler
         var running = await _sessions.ListActiveAsync(site.Id, cancellationToken).ConfigureAwait(false);
         // Every driver setting of the site in one query, not one read per session.
         var drivers = await _departures.ListAsync(site.Id, cancellationToken).ConfigureAwait(false);
+        // Boosts and recurring departures (Departures/) around what the drivers set.
+        var targets = await _targets.ListAsync(site.Id, cancellationToken).ConfigureAwait(false);
         foreach (var session in running.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
             if (!chargers.TryGetValue(session.ChargerId, out var charger))
@@ -93,7 +97,7 @@ public sealed class ScenarioAssembler
                 continue;
             }
 
-            planned.Add(Plan(session, drivers.Find(session), site, zone, now, slot, previousPlan));
+            planned.Add(Plan(session, targets.Find(session, drivers.Find(session), zone, now), site, zone, now, slot, previousPlan));
         }
 
         foreach (var charger in site.Chargers.Where(c => c.HeldTransactionId is not null && held.All(h => h.Charger.Id != c.Id)))
@@ -187,7 +191,7 @@ public sealed class ScenarioAssembler
         if (driver is not null)
         {
             departure = driver.Departure;
-            departureSource = "driver";
+            departureSource = driver.Source;
         }
         else
         {
@@ -229,7 +233,7 @@ public sealed class ScenarioAssembler
 
         var deliveredKwh = baseKwh + sincePlan;
         var requestedKwh = driver?.EnergyKwh ?? settings.DefaultEnergyKwh;
-        var energySource = driver is null ? "default" : "driver";
+        var energySource = driver?.Source ?? "default";
         if (IsFull(session, previousPlan))
         {
             // The vehicle stopped drawing although it was allowed to: its battery is full, and its capacity goes to others.
