@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Scheduler.Functions.Departures;
 using Scheduler.Functions.Dispatch;
+using Scheduler.Functions.Http;
 using Scheduler.Functions.Ingest;
 using Scheduler.Functions.Planning;
 using Scheduler.Functions.Queues;
@@ -31,6 +32,7 @@ public static class ServiceRegistration
         services.AddSingleton(clock);
         services.AddOptions<PlanningOptions>().Bind(configuration.GetSection(PlanningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ScheduleOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>()
@@ -83,6 +85,17 @@ public static class ServiceRegistration
         services.AddSingleton<ProfileDispatcher>();
         services.AddSingleton<TariffPuller>();
         services.AddSingleton<GridSignalPoller>();
+
+        // The HTTP API and the operator page.
+        services.AddSingleton<VehicleAccessStore>();
+        services.AddSingleton<VehicleRateLimiter>();
+        services.AddSingleton<ApiGate>();
+        services.AddSingleton<DepartureRequests>();
+        services.AddSingleton<RecurringDepartureRequests>();
+        services.AddSingleton<BoostRequests>();
+        services.AddSingleton<SitePlanReader>();
+        services.AddSingleton<VehiclePlanRequests>();
+        services.AddSingleton<VehicleAccessRequests>();
 
         services.AddSchedulerHttpClients(configuration);
         return services;
