@@ -54,6 +54,9 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
+@description('Application (client) id of the Entra ID app registration that signs drivers and operators in (App Service Authentication). Its app roles Operator.All and Operator.<siteId> make operators; see the README.')
+param authClientId string
+
 @description('Tags for every resource, beside azd-env-name.')
 param tags object = {}
 
@@ -193,6 +196,7 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     appSettings: appSettings
+    authClientId: authClientId
     tags: allTags
   }
   // The app reads its package and its storage as soon as it exists, so its identity's roles must be in place first.
