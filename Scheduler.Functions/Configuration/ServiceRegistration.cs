@@ -96,6 +96,7 @@ public static class ServiceRegistration
         services.AddSingleton<SitePlanReader>();
         services.AddSingleton<VehiclePlanRequests>();
         services.AddSingleton<VehicleAccessRequests>();
+        services.AddSingleton<SitePage>();
 
         services.AddSchedulerHttpClients(configuration);
         return services;
