@@ -13,7 +13,13 @@ namespace Scheduler.Functions.Http;
 public sealed class ApiResult : IActionResult
 {
     /// <summary>How bodies are written: camelCase, nulls left out.</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+
+        // Answers are JSON documents, never embedded in HTML: '+' in offsets stays readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private ApiResult(int statusCode, string? contentType, string? body, IReadOnlyDictionary<string, string> headers)
     {
