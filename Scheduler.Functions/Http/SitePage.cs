@@ -198,6 +198,7 @@ public sealed class SitePage
         "(function(){var out=document.getElementById('readout');" +
         "document.querySelectorAll('#plan-chart rect.load').forEach(function(r){r.addEventListener('mouseenter',function(){" +
         "out.textContent=r.dataset.start+': '+r.dataset.kw+' kW of '+r.dataset.limit+' kW, price '+r.dataset.price;});});" +
-        "var left=60,c=document.getElementById('countdown');setInterval(function(){left-=1;c.textContent='next in '+left+' s';" +
+        "var left=60,c=document.getElementById('countdown');c.textContent='next in '+left+' s';" +
+        "setInterval(function(){left-=1;c.textContent='next in '+left+' s';" +
         "if(left<=0){location.reload();}},1000);})();";
 }

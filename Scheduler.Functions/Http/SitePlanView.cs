@@ -84,6 +84,6 @@ public sealed record SessionView(
     IReadOnlyList<PlanReason> Reasons,
     IReadOnlyList<PlanReason> Notes)
 {
-    /// <summary>Whether it gets less than asked (by more than 50 Wh).</summary>
-    public bool IsShort => ShortfallKwh > 0.05;
+    /// <summary>Whether it gets less than asked: by more than 50 Wh and more than 1 % (whole amps leave a little short).</summary>
+    public bool IsShort => ShortfallKwh > Math.Max(0.05, 0.01 * RequestedKwh);
 }
