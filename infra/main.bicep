@@ -81,6 +81,7 @@ var queueNames = [
   'tariff-pulls'
   'vtn-polls'
   'poison-replays'
+  'vehicle-commands'
 ]
 var containerNames = [
   'site-documents'
@@ -96,7 +97,11 @@ var tableNames = [
   'GridSignals'
   'Plans'
   'Dispatches'
+  'SiteImport'
+  'BillingPeaks'
+  'VehicleHistory'
   'Poison'
+  'VehicleTokens'
 ]
 
 module identity 'modules/identity.bicep' = {

@@ -26,9 +26,11 @@ internal static class SimulateCommand
         var defaultDeparture = new Option<string>("--default-departure") { Description = "The departure assumed for a driver who announced none, local HH:mm. Default: 17:00.", DefaultValueFactory = _ => "17:00", HelpName = "HH:mm" };
         var defaultEnergy = new Option<double>("--default-energy") { Description = "The energy assumed for a driver who announced none, in kWh. Default: 10.", DefaultValueFactory = _ => 10, HelpName = "kWh" };
         var margin = new Option<double>("--departure-margin") { Description = "The share of each announced stay the planner holds back, 0 to 0.9 (0.5: an announced 8-hour stay is planned to be served in 4). Default: 0.", DefaultValueFactory = _ => 0, HelpName = "share" };
+        var learnFrom = new Option<string?>("--learn-from") { Description = "Learn the drivers' habits from the sessions that arrived from this local date on (a warm-up before --from; yyyy-MM-dd). Default: --from: learn only online.", HelpName = "date" };
+        var noLearning = new Option<bool>("--no-learning") { Description = "Learn nothing of the drivers: every stay is planned with --departure-margin." };
         var command = new Command("simulate", "Replays real charging sessions with the scheduler re-planning as time passes, against uncontrolled, greedy and offline charging.")
         {
-            sessions, site, tariff, tariffFormat, signals, from, to, outFile, plot, defaultDeparture, defaultEnergy, margin,
+            sessions, site, tariff, tariffFormat, signals, from, to, outFile, plot, defaultDeparture, defaultEnergy, margin, learnFrom, noLearning,
         };
         command.SetAction(parseResult => SimulationFiles.Run(
             new SimulationRequest(
@@ -43,7 +45,11 @@ internal static class SimulateCommand
                 parseResult.GetValue(plot),
                 parseResult.GetRequiredValue(defaultDeparture),
                 parseResult.GetValue(defaultEnergy),
-                parseResult.GetValue(margin)),
+                parseResult.GetValue(margin))
+            {
+                LearnFrom = parseResult.GetValue(learnFrom),
+                LearnDrivers = !parseResult.GetValue(noLearning),
+            },
             output));
         return command;
     }

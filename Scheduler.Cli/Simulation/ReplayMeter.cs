@@ -10,6 +10,7 @@ internal sealed class ReplayMeter
         _grid = grid;
         DeliveredKwh = new double[grid.Sessions.Count];
         SlotChargingKwh = new double[(grid.Minutes + grid.SlotMinutes - 1) / grid.SlotMinutes];
+        SlotEnergyCost = new double[SlotChargingKwh.Length];
     }
 
     /// <summary>The energy each session has taken so far, in kWh.</summary>
@@ -17,6 +18,9 @@ internal sealed class ReplayMeter
 
     /// <summary>The charging energy of each slot, in kWh.</summary>
     public double[] SlotChargingKwh { get; }
+
+    /// <summary>The cost of each slot's charging energy.</summary>
+    public double[] SlotEnergyCost { get; }
 
     /// <summary>The cost of the charging energy so far.</summary>
     public double EnergyCost { get; private set; }
@@ -69,6 +73,7 @@ internal sealed class ReplayMeter
                 meter.DeliveredKwh[owner[c]] += kwh;
                 meter.EnergyCost += kwh * grid.PricePerKwh[m];
                 meter.SlotChargingKwh[m / grid.SlotMinutes] += kwh;
+                meter.SlotEnergyCost[m / grid.SlotMinutes] += kwh * grid.PricePerKwh[m];
             }
 
             progress?.Invoke(m);
@@ -78,24 +83,19 @@ internal sealed class ReplayMeter
     }
 
     /// <summary>The site's import per slot, charging and base load, as slot averages in kW.</summary>
-    public double[] SlotImportKw()
-    {
-        var slots = SlotChargingKwh.Length;
-        var import = new double[slots];
-        for (var k = 0; k < slots; k++)
-        {
-            var from = k * _grid.SlotMinutes;
-            var to = Math.Min(_grid.Minutes, from + _grid.SlotMinutes);
-            var hours = (to - from) / 60.0;
-            var baseKwh = 0.0;
-            for (var m = from; m < to; m++)
-            {
-                baseKwh += _grid.BaseLoadKw[m] / 60;
-            }
+    public double[] SlotImportKw() => [.. Enumerable.Range(0, SlotChargingKwh.Length).Select(SlotImportKw)];
 
-            import[k] = (SlotChargingKwh[k] + baseKwh) / hours;
+    /// <summary>The site's average import over slot <paramref name="slot"/> (charging and base load) as metered so far, in kW.</summary>
+    public double SlotImportKw(int slot)
+    {
+        var from = slot * _grid.SlotMinutes;
+        var to = Math.Min(_grid.Minutes, from + _grid.SlotMinutes);
+        var baseKwh = 0.0;
+        for (var m = from; m < to; m++)
+        {
+            baseKwh += _grid.BaseLoadKw[m] / 60;
         }
 
-        return import;
+        return (SlotChargingKwh[slot] + baseKwh) / ((to - from) / 60.0);
     }
 }

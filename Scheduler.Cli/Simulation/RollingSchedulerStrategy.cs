@@ -1,29 +1,35 @@
-using NodaTime;
 using Scheduler.Optimizer.Model;
 using Scheduler.Optimizer.Solving;
-using Scheduler.Protocols.Sessions;
+using Scheduler.Protocols.Billing;
+using Scheduler.Protocols.Planning;
 
 namespace Scheduler.Cli.Simulation;
 
 /// <summary>
-/// The scheduler as the Functions app runs it, without knowledge of the future: it re-plans at every slot boundary
-/// and at every arrival, seeing only the vehicles plugged in, what their drivers announced (or the defaults), and the
-/// energy each has taken so far; the vehicles then behave as they did in history.
+/// The scheduler as the Functions app runs it, without knowledge of the future: it re-plans at every slot boundary,
+/// at every arrival and when a vehicle stops drawing, through the same <see cref="PlanningProblemBuilder"/> as
+/// <c>PlanSite</c>. It maps what the replay knows at that instant onto a <see cref="SiteSnapshot"/>: the vehicles
+/// plugged in, what their drivers announced (or the defaults), the energy each took so far and its meter power, the
+/// peaks its meter recorded in the billing period, and the habits learned from sessions that have ended.
 /// </summary>
 internal sealed class RollingSchedulerStrategy : IReplayStrategy
 {
     private readonly ReplayGrid _grid;
     private readonly HashSet<int> _arrivalMinutes;
-    private readonly Instant _pricedUntil;
     private readonly HashSet<int> _full = [];
+    private readonly ReplayPrices _prices;
+    private readonly ReplayLearning _learning;
     private double[] _deliveredBefore = [];
+    private double[] _powerW = [];
     private PlanCurrents? _plan;
+    private RecordedPeaks _peaks = RecordedPeaks.None;
 
     public RollingSchedulerStrategy(ReplayGrid grid)
     {
         _grid = grid;
         _arrivalMinutes = [.. grid.Sessions.Where(s => s.Charger >= 0).Select(s => s.ArrivalMinute)];
-        _pricedUntil = grid.Input.Tariff.Prices.Max(p => p.End);
+        _prices = new ReplayPrices(grid.Input.Tariff.Prices);
+        _learning = new ReplayLearning(grid.Input);
     }
 
     public string Name => "scheduler";
@@ -37,27 +43,36 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
     {
         // A vehicle that stops drawing is reported by the CSMS (an event, as a session event reaches the app), so it re-plans at once.
         var newlyFull = ObserveFullBatteries(minute, meter);
+        RecordPeak(minute, meter);
         if (newlyFull || minute % _grid.SlotMinutes == 0 || _arrivalMinutes.Contains(minute))
         {
             Replan(minute, meter);
         }
     }
 
-    // What a CSMS's meter values show: a vehicle allowed to draw in the last minute that drew nothing has a full
-    // battery (it stops at its own limit), so the planner stops reserving capacity for it and gives it to others.
+    public double DesiredCurrentA(int session, int minute) => _plan?.CurrentA(session, minute) ?? 0;
+
+    // What a CSMS's meter values show, judged by the app's own full-battery rule: a vehicle allowed a real share that
+    // drew (almost) nothing in the last minute has a full battery, and the planner gives its capacity to others.
     private bool ObserveFullBatteries(int minute, ReplayMeter meter)
     {
         var found = false;
         if (_deliveredBefore.Length == 0)
         {
             _deliveredBefore = new double[meter.DeliveredKwh.Length];
+            _powerW = new double[meter.DeliveredKwh.Length];
+        }
+
+        for (var s = 0; s < _powerW.Length; s++)
+        {
+            _powerW[s] = (meter.DeliveredKwh[s] - _deliveredBefore[s]) * 60 * 1000;
         }
 
         if (minute > 0 && _plan is not null)
         {
             for (var s = 0; s < _grid.Sessions.Count; s++)
             {
-                if (_grid.Sessions[s].IsPresent(minute) && _plan.CurrentA(s, minute - 1) > 0 && meter.DeliveredKwh[s] - _deliveredBefore[s] < 1e-9)
+                if (_grid.Sessions[s].IsPresent(minute) && !_full.Contains(s) && FullBattery.IsFull(Plugged(s, minute, meter)))
                 {
                     found |= _full.Add(s);
                 }
@@ -68,62 +83,90 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
         return found;
     }
 
-    public double DesiredCurrentA(int session, int minute) => _plan?.CurrentA(session, minute) ?? 0;
+    // The site's meter has closed a slot: each demand charge that covers it keeps its highest import of the billing period.
+    private void RecordPeak(int minute, ReplayMeter meter)
+    {
+        if (minute == 0 || minute % _grid.SlotMinutes != 0)
+        {
+            return;
+        }
+
+        var slot = (minute / _grid.SlotMinutes) - 1;
+        var start = _grid.At(slot * _grid.SlotMinutes);
+        _peaks = _peaks.Record(_grid.Input.Tariff.DemandCharges, start, start + _grid.Input.SlotLength, meter.SlotImportKw(slot));
+    }
 
     private void Replan(int minute, ReplayMeter meter)
     {
         var input = _grid.Input;
         var now = _grid.At(minute);
-        var slot = input.SlotLength;
-        var sessions = new List<Session>();
+        var plugged = new List<PluggedSession>();
         for (var s = 0; s < _grid.Sessions.Count; s++)
         {
-            var replay = _grid.Sessions[s];
-            if (!replay.IsPresent(minute) || _full.Contains(s))
+            if (_grid.Sessions[s].IsPresent(minute))
             {
-                continue;
+                plugged.Add(Plugged(s, minute, meter));
             }
-
-            var announced = replay.AnnouncementAt(now);
-            var announcedDeparture = announced?.Departure
-                ?? DefaultDeparture.For(replay.History.Arrival, input.Site.TimeZone, input.DefaultDeparture, input.DefaultDepartureOnWorkingDays);
-            var departure = DepartureHedge.PlannedDeparture(replay.History.Arrival, announcedDeparture, now, slot, input.DepartureMargin);
-
-            var energy = Math.Max(0, (announced?.EnergyKwh ?? input.DefaultEnergyKwh) - meter.DeliveredKwh[s]);
-            var charger = input.Site.Chargers[replay.Charger];
-            var arrival = replay.History.Arrival > now ? replay.History.Arrival : now;
-            sessions.Add(new Session(replay.History.Id, charger.Id, arrival, departure, energy, charger.MaxCurrentA, charger.Phases));
         }
 
-        if (sessions.Count == 0)
+        if (plugged.Count == 0)
         {
             _plan = null;
             return;
         }
 
-        var start = SlotGrid.Floor(now, slot);
-        var end = SlotGrid.Ceiling(sessions.Max(s => s.Departure), slot);
-        var limit = SlotGrid.Floor(Min(now + input.MaxHorizon, _pricedUntil), slot);
-        end = Min(end, limit);
-        if (end <= start)
+        var snapshot = new SiteSnapshot
+        {
+            Site = input.Site,
+            Currency = input.Tariff.Currency,
+            Prices = _prices.Around(now, input.MaxHorizon + input.SlotLength),
+            DemandCharges = input.Tariff.DemandCharges,
+            GridSignals = input.GridSignals,
+            Sessions = plugged,
+            Defaults = input.Defaults,
+            Peaks = _peaks,
+            Habits = input.LearnDrivers ? _learning.At(now) : DriverHabits.None,
+            Now = now,
+            SlotLength = input.SlotLength,
+        };
+        var request = PlanningProblemBuilder.Build(snapshot);
+        if (request.Problem.Sessions.Count == 0)
         {
             _plan = null;
             return;
         }
 
-        var clipped = sessions
-            .Select(s => s.Departure > end ? new Session(s.Id, s.ChargerId, s.Arrival, end, s.EnergyKwh, s.MaxCurrentA, s.Phases) : s)
-            .Where(s => s.Departure > s.Arrival)
-            .ToList();
-        var prices = input.Tariff.Prices.Where(p => p.End > start && p.Start < end).ToList();
-        var signals = input.GridSignals.Where(g => g.End > start && g.Start < end).ToList();
-        var problem = new PlanningProblem(input.Site, new Tariff(input.Tariff.Currency, prices, input.Tariff.DemandCharges), signals, clipped, new PlanningWindow(start, end, slot));
-        var plan = ChargingSolver.Solve(problem, new SolverOptions { TimeLimit = input.SolverTimeLimit, ExactStageMaxPairs = 0 });
-        _plan = new PlanCurrents(_grid, plan);
+        _plan = new PlanCurrents(_grid, ChargingSolver.Solve(request.Problem, request.Options));
         Replans++;
     }
 
+    // What the app would know of session s at the start of a minute: its announcement, its energy so far, and its
+    // meter's power over the last minute beside what the plan in force allowed it before.
+    private PluggedSession Plugged(int s, int minute, ReplayMeter meter)
+    {
+        var replay = _grid.Sessions[s];
+        var now = _grid.At(minute);
+        var announced = replay.AnnouncementAt(now);
+        var kwPerAmp = _grid.Electrics.KwPerAmp(replay.Charger);
+        var allowedKwh = 0.0;
+        var lookBack = (int)FullBattery.LookBack.TotalMinutes;
+        for (var m = Math.Max(replay.ArrivalMinute, minute - lookBack); m < minute; m++)
+        {
+            allowedKwh += (_plan?.CurrentA(s, m) ?? 0) * kwPerAmp / 60;
+        }
 
-
-    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
+        return new PluggedSession
+        {
+            Id = replay.History.Id,
+            ChargerId = _grid.Input.Site.Chargers[replay.Charger].Id,
+            VehicleId = replay.History.VehicleId,
+            Arrival = replay.History.Arrival,
+            AnnouncedDeparture = announced?.Departure,
+            AnnouncedEnergyKwh = announced?.EnergyKwh,
+            DeliveredKwh = meter.DeliveredKwh[s],
+            MeterPowerW = minute > replay.ArrivalMinute ? _powerW[s] : null,
+            AllowedBeforeMeterKwh = allowedKwh,
+            FullBefore = _full.Contains(s),
+        };
+    }
 }

@@ -48,6 +48,7 @@ internal static class SimulationFiles
         {
             AtomicFile.WriteAllBytes(chartPath, SimulationChart.RenderPng(result, input.Site.TimeZone), "--plot");
             output.Out.WriteLine($"Chart written to {chartPath}");
+            WriteMonthCharts(result, input, chartPath, output);
         }
 
         var violations = result.Strategies.First(s => s.Name == "scheduler").Violations;
@@ -58,6 +59,23 @@ internal static class SimulationFiles
         }
 
         return ExitCodes.Success;
+    }
+
+    // A replay over several billing periods also gets a chart per period beside the whole one: replay-2021-07.png.
+    private static void WriteMonthCharts(SimulationResult result, SimulationInput input, string chartPath, CliOutput output)
+    {
+        var periods = result.Strategies[0].Periods;
+        if (periods.Count < 2)
+        {
+            return;
+        }
+
+        foreach (var period in periods)
+        {
+            var path = Path.Combine(Path.GetDirectoryName(chartPath) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(chartPath)}-{period.Period}{Path.GetExtension(chartPath)}");
+            AtomicFile.WriteAllBytes(path, SimulationChart.RenderPng(result.Slice(period.Start, period.End), input.Site.TimeZone), "--plot");
+            output.Out.WriteLine($"Chart written to {path}");
+        }
     }
 
     /// <summary>Reads and checks every input file.</summary>
@@ -116,8 +134,22 @@ internal static class SimulationFiles
             }
         }
 
+        Instant? learnFrom = null;
+        if (request.LearnFrom is { } learnText)
+        {
+            var learnDate = CommonOptions.ParseDate(learnText, "--learn-from");
+            if (learnDate > dates.Start)
+            {
+                throw new BadInputException($"--learn-from {learnText} is after the replay's first date {dates.Start:uuuu-MM-dd}: the warm-up comes before it");
+            }
+
+            learnFrom = zone.AtStartOfDay(learnDate).ToInstant();
+        }
+
         return new SimulationInput
         {
+            LearnFrom = learnFrom,
+            LearnDrivers = request.LearnDrivers,
             Site = site,
             Tariff = tariff,
             GridSignals = gridSignals,
@@ -271,5 +303,33 @@ internal static class SimulationFiles
         {
             console.WriteLine("warning: " + warning);
         }
+
+        console.Write(PeriodTable(result));
+    }
+
+    // Per billing period and strategy: the energy's cost and each demand charge, as the utility's bill shows them.
+    private static Table PeriodTable(SimulationResult result)
+    {
+        var table = new Table().AddColumns("period", "strategy", "energy kWh", "energy cost", "demand charges", "total");
+        var periods = result.Strategies[0].Periods.Count;
+        for (var p = 0; p < periods; p++)
+        {
+            foreach (var s in result.Strategies)
+            {
+                var bill = s.Periods[p];
+                var charges = bill.DemandCharges.Count == 0
+                    ? "none"
+                    : string.Join(", ", bill.DemandCharges.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.ChargeId} {c.PeakKw:0.0} kW {c.Amount:0.00}")));
+                table.AddRow(
+                    bill.Period,
+                    s.Name,
+                    bill.EnergyKwh.ToString("0.0", CultureInfo.InvariantCulture),
+                    bill.EnergyCost.ToString("0.00", CultureInfo.InvariantCulture),
+                    Markup.Escape(charges),
+                    string.Create(CultureInfo.InvariantCulture, $"{bill.Total:0.00} {s.Currency}"));
+            }
+        }
+
+        return table;
     }
 }

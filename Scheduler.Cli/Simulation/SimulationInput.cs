@@ -1,6 +1,7 @@
 using NodaTime;
 using Scheduler.Optimizer.Model;
 using Scheduler.Protocols.History;
+using Scheduler.Protocols.Planning;
 
 namespace Scheduler.Cli.Simulation;
 
@@ -48,4 +49,24 @@ public sealed record SimulationInput
 
     /// <summary>The solver's time limit per re-plan. The default is 10 seconds.</summary>
     public TimeSpan SolverTimeLimit { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The earliest arrival the scheduler learns its drivers' habits from (a warm-up before <see cref="Start"/>); null
+    /// for <see cref="Start"/>: it learns only online, from the replay's own sessions once they have ended.
+    /// </summary>
+    public Instant? LearnFrom { get; init; }
+
+    /// <summary>Whether the scheduler learns its drivers' habits at all; false plans every driver with <see cref="DepartureMargin"/>. The default is true.</summary>
+    public bool LearnDrivers { get; init; } = true;
+
+    /// <summary>The defaults as the planner takes them.</summary>
+    public PlanningDefaults Defaults => new()
+    {
+        DefaultDeparture = DefaultDeparture,
+        DefaultDepartureOnWorkingDays = DefaultDepartureOnWorkingDays,
+        DefaultEnergyKwh = DefaultEnergyKwh,
+        DepartureMargin = DepartureMargin,
+        MaxHorizon = MaxHorizon,
+        SolverTimeLimit = SolverTimeLimit,
+    };
 }

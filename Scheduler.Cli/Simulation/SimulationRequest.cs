@@ -13,4 +13,11 @@ internal sealed record SimulationRequest(
     string? PlotPath,
     string DefaultDeparture,
     double DefaultEnergyKwh,
-    double DepartureMargin = 0);
+    double DepartureMargin = 0)
+{
+    /// <summary>The first local date whose sessions the drivers' habits are learned from (a warm-up), or null for <see cref="From"/>.</summary>
+    public string? LearnFrom { get; init; }
+
+    /// <summary>Whether the scheduler learns the drivers' habits. The default is true.</summary>
+    public bool LearnDrivers { get; init; } = true;
+}

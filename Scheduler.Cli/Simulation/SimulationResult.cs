@@ -21,4 +21,20 @@ internal sealed record SimulationResult(
     Duration SlotLength,
     IReadOnlyList<double> SlotPricePerKwh,
     IReadOnlyList<double> SlotLimitKw,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The slots from <paramref name="from"/> to <paramref name="to"/> alone (for a chart of one billing period).</summary>
+    public SimulationResult Slice(Instant from, Instant to)
+    {
+        var first = (int)((from - Start).BclCompatibleTicks / SlotLength.BclCompatibleTicks);
+        var count = (int)((to - from).BclCompatibleTicks / SlotLength.BclCompatibleTicks);
+        IReadOnlyList<double> Cut(IReadOnlyList<double> slots) => [.. slots.Skip(first).Take(count)];
+        return this with
+        {
+            Start = from,
+            Strategies = [.. Strategies.Select(s => s with { SlotImportKw = Cut(s.SlotImportKw) })],
+            SlotPricePerKwh = Cut(SlotPricePerKwh),
+            SlotLimitKw = Cut(SlotLimitKw),
+        };
+    }
+}

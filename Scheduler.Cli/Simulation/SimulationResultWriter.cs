@@ -1,11 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using NodaTime.Text;
 
 namespace Scheduler.Cli.Simulation;
 
 /// <summary>
 /// Writes <c>result.json</c>: per strategy (<c>scheduler</c>, <c>uncontrolled</c>, <c>greedy</c>, <c>offline</c>) its
-/// cost, currency, requested and delivered energy, share of drivers fully served, peak and violations; and the
+/// cost, currency, requested and delivered energy, share of drivers fully served, peak, violations and the bill of each
+/// billing period (energy and each demand charge); and the
 /// run's sessions, re-plans and wall time.
 /// </summary>
 internal static class SimulationResultWriter
@@ -39,6 +41,8 @@ internal static class SimulationResultWriter
                     json.WriteNumber("planObjective", Math.Round(objective, 4));
                 }
 
+                WritePeriods(json, strategy.Periods);
+
                 json.WriteEndObject();
             }
 
@@ -56,5 +60,36 @@ internal static class SimulationResultWriter
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    // The bill of each billing period: its energy and what it cost, and each demand charge on the period's peak.
+    private static void WritePeriods(Utf8JsonWriter json, IReadOnlyList<PeriodBill> periods)
+    {
+        json.WriteStartArray("periods");
+        foreach (var period in periods)
+        {
+            json.WriteStartObject();
+            json.WriteString("period", period.Period);
+            json.WriteString("start", InstantPattern.ExtendedIso.Format(period.Start));
+            json.WriteString("end", InstantPattern.ExtendedIso.Format(period.End));
+            json.WriteNumber("energyKwh", Math.Round(period.EnergyKwh, 3));
+            json.WriteNumber("energyCost", Math.Round(period.EnergyCost, 4));
+            json.WriteStartArray("demandCharges");
+            foreach (var charge in period.DemandCharges)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", charge.ChargeId);
+                json.WriteNumber("perKw", charge.PerKw);
+                json.WriteNumber("peakKw", Math.Round(charge.PeakKw, 3));
+                json.WriteNumber("amount", Math.Round(charge.Amount, 4));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteNumber("total", Math.Round(period.Total, 4));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

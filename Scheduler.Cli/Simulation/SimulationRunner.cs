@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using NodaTime;
 using Scheduler.Optimizer.Model;
 using Scheduler.Optimizer.Plans;
+using Scheduler.Protocols.Billing;
 
 namespace Scheduler.Cli.Simulation;
 
@@ -61,7 +63,8 @@ internal static class SimulationRunner
         var requested = grid.Sessions.Sum(s => s.TargetKwh);
         var delivered = meter.DeliveredKwh.Sum();
         var served = grid.Sessions.Select((s, i) => meter.DeliveredKwh[i] >= s.TargetKwh - Math.Max(0.2, 0.01 * s.TargetKwh)).Count(x => x);
-        var cost = meter.EnergyCost + DemandCost(grid.Input, import);
+        var periods = Bill(grid, meter, import);
+        var cost = periods.Sum(p => p.Total);
         return new StrategyResult(
             name,
             cost,
@@ -73,19 +76,38 @@ internal static class SimulationRunner
             peak,
             meter.Violations,
             import,
-            lowerBound);
+            lowerBound)
+        {
+            Periods = periods,
+        };
     }
 
-    private static double DemandCost(SimulationInput input, double[] slotImportKw)
+    // The utility bills each billing period (a calendar month in the site's zone) on its own: its energy, and each
+    // demand charge on the period's peak over the charge's hours.
+    private static IReadOnlyList<PeriodBill> Bill(ReplayGrid grid, ReplayMeter meter, double[] slotImportKw)
     {
-        if (slotImportKw.Length == 0)
+        var input = grid.Input;
+        var end = input.Start + (input.SlotLength * slotImportKw.Length);
+        var bills = new List<PeriodBill>();
+        foreach (var period in BillingPeriod.Within(input.Start, end, input.Site.TimeZone))
         {
-            return 0;
+            var from = Max(period.Start, input.Start);
+            var to = period.End < end ? period.End : end;
+            var first = (int)((from - input.Start).BclCompatibleTicks / input.SlotLength.BclCompatibleTicks);
+            var count = (int)((to - from).BclCompatibleTicks / input.SlotLength.BclCompatibleTicks);
+            var window = new PlanningWindow(from, from + (input.SlotLength * count), input.SlotLength);
+            var charges = DemandBilling.Bill(input.Tariff.DemandCharges, window, new ArraySegment<double>(slotImportKw, first, count))
+                .Where(b => b.CoveredSlots > 0)
+                .ToList();
+            var energyKwh = meter.SlotChargingKwh.Skip(first).Take(count).Sum();
+            var energyCost = meter.SlotEnergyCost.Skip(first).Take(count).Sum();
+            bills.Add(new PeriodBill(period.Id, from, window.End, energyKwh, energyCost, charges));
         }
 
-        var window = new PlanningWindow(input.Start, input.Start + (input.SlotLength * slotImportKw.Length), input.SlotLength);
-        return DemandBilling.Total(DemandBilling.Bill(input.Tariff.DemandCharges, window, slotImportKw));
+        return bills;
     }
+
+    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
 
     private static double[] SlotAverage(ReplayGrid grid, double[] perMinute) =>
         [.. Enumerable.Range(0, (grid.Minutes + grid.SlotMinutes - 1) / grid.SlotMinutes)

@@ -2,7 +2,7 @@ namespace Scheduler.Cli.Simulation;
 
 /// <summary>How one strategy did over a replay.</summary>
 /// <param name="Name">scheduler, uncontrolled, greedy or offline.</param>
-/// <param name="Cost">The charging energy's cost plus the demand charge on the peak, in <paramref name="Currency"/>.</param>
+/// <param name="Cost">The charging energy's cost plus the demand charges of each billing period, in <paramref name="Currency"/>.</param>
 /// <param name="Currency">The tariff's currency.</param>
 /// <param name="RequestedKwh">What the drivers asked for at arrival (or the default), each capped at what the vehicle really took.</param>
 /// <param name="DeliveredKwh">What the vehicles got.</param>
@@ -25,4 +25,8 @@ internal sealed record StrategyResult(
     int Violations,
     IReadOnlyList<double> SlotImportKw,
     double? LowerBound = null,
-    double? PlanObjective = null);
+    double? PlanObjective = null)
+{
+    /// <summary>The bill of each billing period of the replay, in order; their totals add up to <see cref="Cost"/>.</summary>
+    public IReadOnlyList<PeriodBill> Periods { get; init; } = [];
+}

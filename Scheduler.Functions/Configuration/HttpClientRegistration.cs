@@ -30,6 +30,11 @@ public static class HttpClientRegistration
         AddStandard<VtnHttpOptions>(services, VtnClient.HttpClientName, o => (o.AttemptTimeout, o.TotalTimeout, o.Attempts, o.BaseDelay));
         AddStandard<TariffFeedHttpOptions>(services, TariffFeedClient.HttpClientName, o => (o.AttemptTimeout, o.TotalTimeout, o.Attempts, o.BaseDelay));
 
+        // The vehicle API's client retries nothing itself: its caller's queue tries again with backoff, and 408 and 429 are answers.
+        services.AddHttpClient(Vehicles.VehicleOptions.HttpClientName)
+            .ConfigureHttpClient((provider, client) => client.Timeout = provider.GetRequiredService<IOptions<Vehicles.VehicleOptions>>().Value.RequestTimeout);
+        services.TryAddSingleton<Vehicles.IVehicleClient, Vehicles.TeslaFleetClient>();
+
         services.TryAddSingleton<ICsmsClient, CsmsClient>();
         services.TryAddSingleton<IVtnClient, VtnClient>();
         services.TryAddSingleton<ITariffFeedClient, TariffFeedClient>();

@@ -2,6 +2,8 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Scheduler.Functions.Billing;
+using Scheduler.Functions.Habits;
 using Scheduler.Functions.Departures;
 using Scheduler.Functions.Dispatch;
 using Scheduler.Functions.Http;
@@ -13,6 +15,7 @@ using Scheduler.Functions.Signals;
 using Scheduler.Functions.Sites;
 using Scheduler.Functions.Storage;
 using Scheduler.Functions.Tariffs;
+using Scheduler.Functions.Vehicles;
 
 namespace Scheduler.Functions.Configuration;
 
@@ -77,8 +80,19 @@ public static class ServiceRegistration
         services.AddSingleton<SiteIngest>();
         services.AddSingleton<DepartureIngest>();
         services.AddSingleton<SessionEventIngest>();
+        services.AddSingleton<ProfileRenegotiation>();
+        services.AddOptions<VehicleOptions>().Bind(configuration.GetSection(VehicleOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<VehicleTokenStore>();
+        services.AddSingleton<VehicleAccessTokens>();
+        services.AddSingleton<VehicleRouting>();
+        services.AddSingleton<VehicleCommandQueue>();
+        services.AddSingleton<VehicleDispatcher>();
         services.AddSingleton<GridSignalIngest>();
         services.AddSingleton<PriceAssembler>();
+        services.AddSingleton<SiteImportStore>();
+        services.AddSingleton<BillingPeakStore>();
+        services.AddSingleton<SiteBilling>();
+        services.AddSingleton<VehicleHistoryStore>();
         services.AddSingleton<ScenarioAssembler>();
         services.AddSingleton<SitePlanner>();
         services.AddSingleton<SiteFanOut>();

@@ -4,6 +4,7 @@ using Scheduler.Functions.Planning;
 using Scheduler.Functions.Queues;
 using Scheduler.Protocols.Messages;
 using Scheduler.Protocols.Ocpp;
+using Scheduler.Functions.Vehicles;
 
 namespace Scheduler.Functions.Dispatch;
 
@@ -11,7 +12,8 @@ namespace Scheduler.Functions.Dispatch;
 /// Queues a plan's profiles for dispatch: records, per charger, the profile it should have (in the site partition's
 /// transactions), then sends one <c>dispatch</c> message per charger whose profile changed. Running it again for the
 /// same plan (after a crash) sends again what is still pending and changes nothing else: message ids derive from the
-/// plan, charger and purpose, so a repeat is recognised.
+/// plan, charger and purpose, so a repeat is recognised. A session whose vehicle is commanded through its own API
+/// (<see cref="VehicleRouting"/>) gets its plan's first step on <c>vehicle-commands</c> instead of a TxProfile.
 /// </summary>
 public sealed class DispatchQueue
 {
@@ -20,12 +22,16 @@ public sealed class DispatchQueue
 
     private readonly DispatchStore _dispatches;
     private readonly QueueSender _sender;
+    private readonly VehicleRouting _vehicleRouting;
+    private readonly VehicleCommandQueue _vehicleCommands;
 
     /// <summary>Creates the queue.</summary>
-    public DispatchQueue(DispatchStore dispatches, QueueSender sender)
+    public DispatchQueue(DispatchStore dispatches, QueueSender sender, VehicleRouting vehicleRouting, VehicleCommandQueue vehicleCommands)
     {
         _dispatches = dispatches;
         _sender = sender;
+        _vehicleRouting = vehicleRouting;
+        _vehicleCommands = vehicleCommands;
     }
 
     /// <summary>Queues the changed profiles of plan <paramref name="planId"/> of a site.</summary>
@@ -38,6 +44,9 @@ public sealed class DispatchQueue
     public async Task<int> QueueAsync(string siteId, string planId, PlanOrder order, IReadOnlyList<ChargingProfile> profiles, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(profiles);
+        var viaVehicle = await QueueVehicleStepsAsync(siteId, planId, order, profiles, cancellationToken).ConfigureAwait(false);
+        var stepsQueued = profiles.Count(p => p.SessionId is { } id && viaVehicle.Contains(id));
+        profiles = [.. profiles.Where(p => p.SessionId is null || !viaVehicle.Contains(p.SessionId))];
         var records = (await _dispatches.ListAsync(siteId, cancellationToken).ConfigureAwait(false)).ToDictionary(r => (r.ChargerId, r.Purpose));
         var pending = new List<DispatchRecord>();
         var desired = new List<DispatchRecord>();
@@ -83,7 +92,20 @@ public sealed class DispatchQueue
             pending,
             new ParallelOptions { MaxDegreeOfParallelism = ParallelSends, CancellationToken = cancellationToken },
             (record, token) => new ValueTask(SendAsync(siteId, record, 0, null, token))).ConfigureAwait(false);
-        return pending.Count;
+        return pending.Count + stepsQueued;
+    }
+
+    // A session whose vehicle is commanded through its own API gets no TxProfile: its plan's first step is queued at once,
+    // and each step queues the next. The step's id is the plan's, so queueing a plan twice runs its steps once.
+    private async Task<IReadOnlySet<string>> QueueVehicleStepsAsync(string siteId, string planId, PlanOrder order, IReadOnlyList<ChargingProfile> profiles, CancellationToken cancellationToken)
+    {
+        var viaVehicle = await _vehicleRouting.SessionsOnVehiclePathAsync(siteId, cancellationToken).ConfigureAwait(false);
+        foreach (var sessionId in profiles.Select(p => p.SessionId).OfType<string>().Where(viaVehicle.Contains))
+        {
+            await _vehicleCommands.QueueAsync(siteId, planId, sessionId, order.PlannedAt, 0, cancellationToken).ConfigureAwait(false);
+        }
+
+        return viaVehicle;
     }
 
     /// <summary>Sends the message for a record's profile.</summary>

@@ -75,7 +75,10 @@ public sealed class SitePlanReader
             var id = entry.GetProperty("id").GetString()!;
             var input = inputs.Sessions.FirstOrDefault(s => s.SessionId == id);
             var record = running.GetValueOrDefault(id);
-            var departure = record is null ? load.Count > 0 ? load[^1].End : latest.Plan.PlannedAt : DepartureOf(record, drivers, targets, site, zone, now);
+            // The plan records the departure it was announced (or defaulted); older plans did not, and it is worked out again by the same rules.
+            var departure = input?.AnnouncedDeparture is { } announced
+                ? NodaTime.Text.InstantPattern.ExtendedIso.Parse(announced).GetValueOrThrow()
+                : record is null ? load.Count > 0 ? load[^1].End : latest.Plan.PlannedAt : DepartureOf(record, drivers, targets, site, zone, now);
             sessions.Add(Session(entry, input, departure));
         }
 

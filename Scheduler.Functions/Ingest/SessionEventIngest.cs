@@ -15,13 +15,15 @@ public sealed class SessionEventIngest
     private readonly SiteStore _sites;
     private readonly SessionStore _sessions;
     private readonly PlanRequestQueue _planRequests;
+    private readonly ProfileRenegotiation _renegotiation;
 
     /// <summary>Creates the service.</summary>
-    public SessionEventIngest(SiteStore sites, SessionStore sessions, PlanRequestQueue planRequests)
+    public SessionEventIngest(SiteStore sites, SessionStore sessions, PlanRequestQueue planRequests, ProfileRenegotiation renegotiation)
     {
         _sites = sites;
         _sessions = sessions;
         _planRequests = planRequests;
+        _renegotiation = renegotiation;
     }
 
     /// <summary>Handles one <c>session-event</c> message.</summary>
@@ -34,7 +36,7 @@ public sealed class SessionEventIngest
         }
 
         var message = read.Message;
-        if (await _sites.GetHeaderAsync(message.SiteId, cancellationToken).ConfigureAwait(false) is null)
+        if (await _sites.GetHeaderAsync(message.SiteId, cancellationToken).ConfigureAwait(false) is not { } site)
         {
             return MessageOutcome.UnknownSite(message.SiteId);
         }
@@ -50,6 +52,13 @@ public sealed class SessionEventIngest
         {
             // A new transaction on a charger that refused a profile in an earlier one: try it again.
             await _sites.ReleaseHoldAsync(message.SiteId, message.ChargerId, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (message.EvSchedule is { } proposal && session.IsActive)
+        {
+            // The vehicle's proposal changes no input of the plan; it only tells whether the charger needs our profile again.
+            var resent = await _renegotiation.AnswerAsync(message.SiteId, site.VoltageV, session, proposal, message.Timestamp, cancellationToken).ConfigureAwait(false);
+            return MessageOutcome.Done($"session {session.Id}: the vehicle's schedule {(resent is null ? "is within its profile" : "exceeds its profile, " + resent)}");
         }
 
         await _planRequests.RequestAsync(message.SiteId, "session-event", message.Id, cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,9 @@ public sealed record PlanInputs
     /// <summary>Anything else worth knowing (an event that could not be read, a session on an unknown charger).</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>Each demand charge planned, with the peak already recorded for it in its billing period, in kW.</summary>
+    public IReadOnlyDictionary<string, double> PeaksSoFarKw { get; init; } = new Dictionary<string, double>();
+
     /// <summary>The record as JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
@@ -60,13 +63,34 @@ public sealed record PriceSource(string Source, string From, string To, string? 
 /// <summary>Where a session's numbers came from.</summary>
 /// <param name="SessionId">The session.</param>
 /// <param name="Departure">
-/// driver, recurring (the vehicle's week), boost, default, their "-hedged" forms (the site's departure margin planned an earlier finish), or overstay (the
+/// driver, recurring (the vehicle's week), boost (full power now), vehicle (its ISO 15118 charging needs), default, their "-learned" forms (the driver's habits, or the site's
+/// for a new driver, planned an earlier finish), their "-hedged" forms (the site's departure margin did, where nothing
+/// is learned yet), or overstay (the
 /// driver's time has passed while the car is still plugged in).
 /// </param>
-/// <param name="Energy">driver, recurring, boost, default, or full (the vehicle stopped drawing while allowed: nothing more is planned for it).</param>
+/// <param name="Energy">driver, recurring, boost, vehicle (what it said it needs, where below the driver's wish or without one), default, or full (the vehicle stopped drawing while allowed: nothing more is planned for it).</param>
 /// <param name="Delivered">meter (read from meter values), assumed (no recent meter value: what the plans allowed), or none.</param>
 /// <param name="DeliveredKwh">The energy taken as already delivered, in kWh.</param>
-public sealed record SessionInput(string SessionId, string Departure, string Energy, string Delivered, double DeliveredKwh);
+public sealed record SessionInput(string SessionId, string Departure, string Energy, string Delivered, double DeliveredKwh)
+{
+    /// <summary>The vehicle, where known: its ended session is learned from under this id.</summary>
+    public string? VehicleId { get; init; }
+
+    /// <summary>The departure the driver announced, or the site's default where they announced none (ISO 8601).</summary>
+    public string? AnnouncedDeparture { get; init; }
+
+    /// <summary>The energy the driver asked for, in kWh, or null for the site's default.</summary>
+    public double? AnnouncedEnergyKwh { get; init; }
+
+    /// <summary>The departure the plan worked to (ISO 8601).</summary>
+    public string? PlannedDeparture { get; init; }
+
+    /// <summary>Where its current limits came from: charger, or vehicle where its charging needs tightened them. Null in plans made before.</summary>
+    public string? Limits { get; init; }
+
+    /// <summary>Which announcement was used and why (the driver's or the vehicle's departure, the vehicle's energy and limits), or null.</summary>
+    public string? Note { get; init; }
+}
 
 /// <summary>A charger held at its fail-safe limit.</summary>
 /// <param name="ChargerId">The charger.</param>

@@ -1,52 +1,54 @@
-using System.Text;
-using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.Functions.Billing;
 using Scheduler.Functions.Departures;
+using Scheduler.Functions.Habits;
 using Scheduler.Functions.Sessions;
 using Scheduler.Functions.Signals;
 using Scheduler.Functions.Sites;
 using Scheduler.Optimizer.Model;
 using Scheduler.Protocols.OpenAdr;
 using Scheduler.Protocols.Ocpp;
+using Scheduler.Protocols.Planning;
+using Scheduler.Protocols.Plans;
 using Scheduler.Protocols.Scenarios;
-using Scheduler.Protocols.Sessions;
 
 namespace Scheduler.Functions.Planning;
 
 /// <summary>
-/// Builds a site's scenario file (v1) from the tables, so that the app plans through exactly the code path of
-/// <c>scheduler plan</c>. Missing inputs are replaced on purpose and recorded: a driver's silence by the site's
+/// Builds a site's scenario file (v1) from the tables: it maps what the tables hold onto a <see cref="SiteSnapshot"/>
+/// and plans it through <see cref="PlanningProblemBuilder"/>, the path the replay measures, then writes the problem
+/// with <see cref="ScenarioWriter"/> so that the app plans through exactly the code path of <c>scheduler plan</c>.
+/// Each demand charge of the site's billing period carries the peak recorded so far, and the drivers' habits come
+/// from their ended sessions. Missing inputs are replaced on purpose and recorded: a driver's silence by the site's
 /// default departure and energy, missing meter values by what earlier plans allowed, a failing price feed by the
 /// fallbacks of <see cref="PriceAssembler"/>. Demand-response limits enter as hard limits, whatever the price.
 /// </summary>
 public sealed class ScenarioAssembler
 {
     /// <summary>The shortest window planned, so that a site without sessions still gets its fail-safe profiles.</summary>
-    public static readonly Duration MinimumWindow = Duration.FromHours(1);
+    public static readonly Duration MinimumWindow = PlanningProblemBuilder.MinimumWindow;
 
     // The limit written for a circuit that held chargers take up whole, in A: above 0, and below any minimum current.
     private const double ExhaustedCircuitA = 0.1;
-
-    // At most this power, in W, counts as not drawing (a charger's own consumption shows in some meters).
-    private const double FullBatteryPowerW = 100;
-
-    // How far before a meter value the plan must have allowed charging for a stop to mean a full battery.
-    private static readonly Duration FullBatteryLookBack = Duration.FromMinutes(5);
 
     private readonly SessionStore _sessions;
     private readonly DepartureStore _departures;
     private readonly GridSignalStore _signals;
     private readonly PriceAssembler _prices;
+    private readonly SiteBilling _billing;
+    private readonly VehicleHistoryStore _habits;
     private readonly SessionTargets _targets;
 
     /// <summary>Creates the assembler.</summary>
-    public ScenarioAssembler(SessionStore sessions, DepartureStore departures, GridSignalStore signals, PriceAssembler prices, SessionTargets targets)
+    public ScenarioAssembler(SessionStore sessions, DepartureStore departures, GridSignalStore signals, PriceAssembler prices, SiteBilling billing, VehicleHistoryStore habits, SessionTargets targets)
     {
         _sessions = sessions;
         _departures = departures;
         _signals = signals;
         _prices = prices;
+        _billing = billing;
+        _habits = habits;
         _targets = targets;
     }
 
@@ -76,7 +78,7 @@ public sealed class ScenarioAssembler
         var warnings = new List<string>();
         var chargers = site.Chargers.ToDictionary(c => c.Id, StringComparer.Ordinal);
 
-        var planned = new List<PlannedSession>();
+        var plugged = new List<(SessionRecord Record, PluggedSession Session, string Delivered, SessionAnnouncement Announced)>();
         var held = new List<(ChargerRecord Charger, string Reason)>();
         var running = await _sessions.ListActiveAsync(site.Id, cancellationToken).ConfigureAwait(false);
         // Every driver setting of the site in one query, not one read per session.
@@ -97,7 +99,10 @@ public sealed class ScenarioAssembler
                 continue;
             }
 
-            planned.Add(Plan(session, targets.Find(session, drivers.Find(session), zone, now), site, zone, now, slot, previousPlan));
+            // What the driver and the vehicle announced, joined by one rule (SessionAnnouncements).
+            var announced = SessionAnnouncements.Resolve(session, targets.Find(session, drivers.Find(session), zone, now), charger, site);
+            var (pluggedSession, delivered) = Plugged(session, announced, now, previousPlan);
+            plugged.Add((session, pluggedSession, delivered, announced));
         }
 
         foreach (var charger in site.Chargers.Where(c => c.HeldTransactionId is not null && held.All(h => h.Charger.Id != c.Id)))
@@ -106,12 +111,21 @@ public sealed class ScenarioAssembler
             warnings.Add($"charger '{charger.Id}' is held ({charger.HeldReason}) but has no running session");
         }
 
-        var latestDeparture = planned.Count == 0 ? windowStart : planned.Max(p => p.Departure);
-        var windowEnd = SlotGrid.Ceiling(Max(latestDeparture, windowStart + MinimumWindow), slot);
-        var horizonEnd = windowStart + Duration.FromHours(Math.Max(1, settings.MaxHorizonHours));
-        windowEnd = windowEnd > horizonEnd ? SlotGrid.Floor(horizonEnd, slot) : windowEnd;
+        var (model, heldChargers) = SiteModel(SessionAnnouncements.WithScheduleBudgets(site, plugged.Select(p => (p.Record, p.Announced))), zone, held, windowStart, warnings);
+        var snapshot = new SiteSnapshot
+        {
+            Site = model,
+            Currency = settings.Currency,
+            Prices = [],
+            Sessions = [.. plugged.Select(p => p.Session)],
+            Defaults = Defaults(settings),
+            Habits = await _habits.LearnAsync(site.Id, now, cancellationToken).ConfigureAwait(false),
+            Now = now,
+            SlotLength = slot,
+        };
+        var needed = PlanningProblemBuilder.NeededWindow(snapshot, Decide(site, snapshot));
 
-        var prices = await _prices.PriceAsync(site, zone, windowStart, windowEnd, now, cancellationToken).ConfigureAwait(false);
+        var prices = await _prices.PriceAsync(site, zone, windowStart, needed.End, now, cancellationToken).ConfigureAwait(false);
         warnings.AddRange(prices.Warnings);
         var pricedEnd = SlotGrid.Floor(prices.End, slot);
         var priceList = prices.Prices;
@@ -122,106 +136,74 @@ public sealed class ScenarioAssembler
             priceList = [.. priceList.Take(priceList.Count - 1), new PriceInterval(priceList[^1].Start, pricedEnd, priceList[^1].PerKwh)];
         }
 
-        windowEnd = pricedEnd;
-        priceList = [.. priceList.Where(p => p.Start < windowEnd).Select(p => p.End > windowEnd ? new PriceInterval(p.Start, windowEnd, p.PerKwh) : p)];
-
+        var windowEnd = pricedEnd < needed.End ? pricedEnd : needed.End;
         var signals = await ResolveSignalsAsync(site, now, windowEnd, warnings, cancellationToken).ConfigureAwait(false);
-
-        var circuits = site.Circuits.ToList();
-        var baseLoad = new List<(Instant Start, Instant End, double Kw)>();
-        var heldChargers = new List<HeldCharger>();
-        var extraBaseLoadKw = 0.0;
-        if (held.Count > 0)
+        var billing = await _billing.ChargesAsync(site, zone, windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
+        var request = Build(site, snapshot with
         {
-            // Held chargers are planned around: their fail-safe current is taken off every circuit above them, and their power off the site.
-            var layout = ReadLayout(site, windowStart, windowEnd);
-            foreach (var (charger, why) in held)
-            {
-                var model = layout.Chargers.First(c => c.Id == charger.Id);
-                var reserveA = (double)ChargingProfileBuilder.FailSafeCurrentA(model, layout);
-                heldChargers.Add(new HeldCharger(charger.Id, reserveA, why));
-                extraBaseLoadKw += reserveA * site.VoltageV * charger.Phases / 1000.0;
-                var byId = circuits.Select((c, i) => (c, i)).ToDictionary(x => x.c.Id, x => x.i, StringComparer.Ordinal);
-                var visited = new HashSet<string>(StringComparer.Ordinal);
-                for (var id = charger.CircuitId; id is not null && byId.TryGetValue(id, out var index) && visited.Add(id); id = circuits[index].ParentId)
-                {
-                    circuits[index] = circuits[index] with { MaxCurrentA = circuits[index].MaxCurrentA - reserveA };
-                }
-            }
+            Prices = signals.Prices.Count == 0 ? priceList : PriceOverlay.Apply(priceList, [.. signals.Prices.Select(o => new PriceInterval(o.Start, o.End, o.PerKwh))]),
+            DemandCharges = billing.Charges,
+            Peaks = billing.Peaks,
+            GridSignals = signals.Limits,
+        });
 
-            // A circuit that its held chargers take up whole keeps a token limit, as a scenario's circuit must have one above
-            // 0: below any charger's minimum current, so nothing else under it is planned to charge.
-            foreach (var (circuit, index) in circuits.Select((c, i) => (c, i)).Where(x => x.c.MaxCurrentA < ExhaustedCircuitA).ToList())
-            {
-                circuits[index] = circuit with { MaxCurrentA = ExhaustedCircuitA };
-                warnings.Add($"circuit '{circuit.Id}' is taken up by its held chargers: nothing else below it charges until they are released");
-            }
-        }
-
-        if (settings.BaseLoadKw + extraBaseLoadKw > 0)
-        {
-            baseLoad.Add((windowStart, windowEnd, settings.BaseLoadKw + extraBaseLoadKw));
-        }
-
-        var sessions = planned
-            .Select(p => p with { Departure = p.Departure > windowEnd ? windowEnd : p.Departure })
-            .Where(p => p.Departure > p.Arrival)
-            .ToList();
-        var json = Write(site, circuits, baseLoad, priceList, signals, sessions, windowStart, windowEnd);
         var inputs = new PlanInputs
         {
             RequestId = requestId,
             Reason = reason,
             Prices = prices.Sources,
             PriceFallback = prices.Fallback,
-            Sessions = [.. planned.Select(p => p.Input)],
+            Sessions = [.. plugged.Select((p, i) => Input(p.Record, p.Session, p.Delivered, request.Sessions[i]) with
+            {
+                Limits = p.Announced.Limits.Source,
+                Note = p.Announced.Note.Length > 0 ? p.Announced.Note : null,
+            })],
             HeldChargers = heldChargers,
             GridEvents = signals.Events,
             Warnings = warnings,
+            PeaksSoFarKw = request.Problem.Tariff.DemandCharges.ToDictionary(c => c.Id, c => Math.Round(c.PeakSoFarKw, 3), StringComparer.Ordinal),
         };
-        return new AssembledScenario(json, inputs, running, drivers);
+        return new AssembledScenario(ScenarioWriter.Write(request.Problem), inputs, running, drivers);
     }
 
-    private static PlannedSession Plan(
-        SessionRecord session, DepartureRecord? driver, SiteRecord site, DateTimeZone zone, Instant now, Duration slot, PlannedEnergy previousPlan)
+    private static PlanningDefaults Defaults(SiteSettings settings) => new()
     {
-        var settings = site.Settings;
-        Instant departure;
-        string departureSource;
-        if (driver is not null)
-        {
-            departure = driver.Departure;
-            departureSource = driver.Source;
-        }
-        else
-        {
-            try
-            {
-                departure = DefaultDeparture.For(session.Arrival, zone, settings.DefaultDeparture, settings.DefaultDepartureOnWorkingDays);
-            }
-            catch (FormatException e)
-            {
-                throw new SiteConfigurationException($"site '{site.Id}': {e.Message}", e);
-            }
+        DefaultDeparture = settings.DefaultDeparture,
+        DefaultDepartureOnWorkingDays = settings.DefaultDepartureOnWorkingDays,
+        DefaultEnergyKwh = settings.DefaultEnergyKwh,
+        DepartureMargin = settings.DepartureMargin,
+        MaxHorizon = Duration.FromHours(Math.Max(1, settings.MaxHorizonHours)),
+    };
 
-            departureSource = "default";
-        }
-
-        // The site may hold back a share of the announced stay; once the announced time itself has passed and the car is
-        // still plugged in, it is planned an hour at a time rather than stopped at the deadline.
-        var planned = DepartureHedge.PlannedDeparture(session.Arrival, departure, now, slot, settings.DepartureMargin);
-        if (departure < now + slot)
+    // A bad default departure is the site's configuration, said as such.
+    private static IReadOnlyList<SessionDecision> Decide(SiteRecord site, SiteSnapshot snapshot)
+    {
+        try
         {
-            departureSource = "overstay";
+            return PlanningProblemBuilder.Decide(snapshot);
         }
-        else if (planned < departure)
+        catch (FormatException e)
         {
-            departureSource += "-hedged";
+            throw new SiteConfigurationException($"site '{site.Id}': {e.Message}", e);
         }
+    }
 
-        departure = planned;
+    private static PlanningRequest Build(SiteRecord site, SiteSnapshot snapshot)
+    {
+        try
+        {
+            return PlanningProblemBuilder.Build(snapshot);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new SiteConfigurationException($"site '{site.Id}' does not make a valid scenario: {e.Message}", e);
+        }
+    }
 
-        // What was drawn: the newer of the meter and our own running estimate, plus what the latest plan allowed since.
+    // The session as the planner takes it: the driver's announcement, and what was drawn by now, the newer of the meter
+    // and our own running estimate, plus what the latest plan allowed since.
+    private static (PluggedSession Session, string Delivered) Plugged(SessionRecord session, SessionAnnouncement announced, Instant now, PlannedEnergy previousPlan)
+    {
         var (baseKwh, baseAt, deliveredSource) = session.MeteredKwh is { } metered && session.MeterLastAt is { } readAt && (session.EstimatedAt is null || readAt >= session.EstimatedAt)
             ? (metered, readAt, "meter")
             : (session.EstimatedKwh, session.EstimatedAt ?? session.Arrival, session.EstimatedAt is null ? "none" : "assumed");
@@ -231,30 +213,89 @@ public sealed class ScenarioAssembler
             deliveredSource = "assumed";
         }
 
-        var deliveredKwh = baseKwh + sincePlan;
-        var requestedKwh = driver?.EnergyKwh ?? settings.DefaultEnergyKwh;
-        var energySource = driver?.Source ?? "default";
-        if (IsFull(session, previousPlan))
+        var plugged = new PluggedSession
         {
-            // The vehicle stopped drawing although it was allowed to: its battery is full, and its capacity goes to others.
-            requestedKwh = deliveredKwh;
-            energySource = "full";
-        }
-
-        var input = new SessionInput(session.Id, departureSource, energySource, deliveredSource, Math.Round(deliveredKwh, 3));
-        return new PlannedSession(
-            session,
-            session.Arrival > now ? session.Arrival : now,
-            departure,
-            Math.Max(0, requestedKwh - deliveredKwh),
-            deliveredKwh,
-            input);
+            Id = session.Id,
+            ChargerId = session.ChargerId,
+            VehicleId = session.VehicleId,
+            TransactionId = session.TransactionId,
+            Arrival = session.Arrival,
+            AnnouncedDeparture = announced.Departure,
+            DepartureSource = announced.DepartureSource ?? "driver",
+            AnnouncedEnergyKwh = announced.EnergyKwh,
+            EnergySource = announced.EnergySource ?? "driver",
+            MaxCurrentA = announced.Limits.MaxCurrentA,
+            MinCurrentA = announced.Limits.MinCurrentA,
+            Phases = announced.Limits.Phases,
+            DeliveredKwh = Math.Round(baseKwh + sincePlan, 3),
+            MeterPowerW = session.MeterLastPowerW,
+            AllowedBeforeMeterKwh = session.MeterLastAt is { } at ? previousPlan.EnergyKwh(session.Id, at - FullBattery.LookBack, at) : 0,
+        };
+        return (plugged, deliveredSource);
     }
 
-    // A meter value with (almost) no power, taken when the plan allowed the session a real share, means the vehicle stopped on its own.
-    private static bool IsFull(SessionRecord session, PlannedEnergy previousPlan) =>
-        session.MeterLastPowerW is { } powerW && powerW <= FullBatteryPowerW && session.MeterLastAt is { } at
-        && previousPlan.EnergyKwh(session.Id, at - FullBatteryLookBack, at) > 0.05;
+    private static SessionInput Input(SessionRecord record, PluggedSession session, string delivered, SessionDecision decision) =>
+        new(session.Id, decision.Departure, decision.Energy, delivered, session.DeliveredKwh)
+        {
+            VehicleId = record.VehicleId,
+            AnnouncedDeparture = InstantPattern.ExtendedIso.Format(decision.AnnouncedDeparture),
+            AnnouncedEnergyKwh = session.AnnouncedEnergyKwh,
+            PlannedDeparture = InstantPattern.ExtendedIso.Format(decision.PlannedDeparture),
+        };
+
+    // The site's layout as the planner sees it: held chargers are planned around, their fail-safe current taken off
+    // every circuit above them and their power off the site, with the site's base load over the horizon.
+    private static (Site Site, List<HeldCharger> Held) SiteModel(
+        SiteRecord site, DateTimeZone zone, List<(ChargerRecord Charger, string Reason)> held, Instant windowStart, List<string> warnings)
+    {
+        var layout = Layout(site, zone, site.Circuits, []);
+        var circuits = site.Circuits.ToList();
+        var heldChargers = new List<HeldCharger>();
+        var extraBaseLoadKw = 0.0;
+        foreach (var (charger, why) in held)
+        {
+            var reserveA = (double)ChargingProfileBuilder.FailSafeCurrentA(layout.Chargers.First(c => c.Id == charger.Id), layout);
+            heldChargers.Add(new HeldCharger(charger.Id, reserveA, why));
+            extraBaseLoadKw += reserveA * site.VoltageV * charger.Phases / 1000.0;
+            foreach (var above in layout.CircuitsAbove(charger.CircuitId))
+            {
+                var index = circuits.FindIndex(c => c.Id == above.Id);
+                circuits[index] = circuits[index] with { MaxCurrentA = circuits[index].MaxCurrentA - reserveA };
+            }
+        }
+
+        // A circuit that its held chargers take up whole keeps a token limit, as a scenario's circuit must have one above
+        // 0: below any charger's minimum current, so nothing else under it is planned to charge.
+        foreach (var (circuit, index) in circuits.Select((c, i) => (c, i)).Where(x => x.c.MaxCurrentA < ExhaustedCircuitA).ToList())
+        {
+            circuits[index] = circuit with { MaxCurrentA = ExhaustedCircuitA };
+            warnings.Add($"circuit '{circuit.Id}' is taken up by its held chargers: nothing else below it charges until they are released");
+        }
+
+        var baseKw = site.Settings.BaseLoadKw + extraBaseLoadKw;
+        var horizonEnd = windowStart + Duration.FromHours(Math.Max(1, site.Settings.MaxHorizonHours)) + Duration.FromHours(1);
+        return (Layout(site, zone, circuits, baseKw > 0 ? [new BaseLoadInterval(windowStart, horizonEnd, baseKw)] : []), heldChargers);
+    }
+
+    // The site model of the records; a record the model refuses is the site's configuration.
+    private static Site Layout(SiteRecord site, DateTimeZone zone, IReadOnlyList<CircuitRecord> circuits, IReadOnlyList<BaseLoadInterval> baseLoad)
+    {
+        try
+        {
+            return new Site(
+                site.Id,
+                zone,
+                site.VoltageV,
+                site.GridLimitKw,
+                [.. circuits.Select(c => new Circuit(c.Id, c.ParentId, c.MaxCurrentA))],
+                [.. site.Chargers.Select(c => new Charger(c.Id, c.CircuitId, c.MaxCurrentA, c.MinCurrentA, c.Phases, Enum.Parse<PhaseRotation>(c.PhaseRotation), c.MaxSchedulePeriods))],
+                baseLoad);
+        }
+        catch (ArgumentException e)
+        {
+            throw new SiteConfigurationException($"site '{site.Id}' is not a valid site: {e.Message}", e);
+        }
+    }
 
     private async Task<ResolvedSignals> ResolveSignalsAsync(SiteRecord site, Instant now, Instant windowEnd, List<string> warnings, CancellationToken cancellationToken)
     {
@@ -296,153 +337,6 @@ public sealed class ScenarioAssembler
 
         return new ResolvedSignals(set.GridSignals, overrides, count);
     }
-
-    // The site's layout alone, read through the scenario reader, to ask the profile builder for fail-safe currents.
-    private static Site ReadLayout(SiteRecord site, Instant start, Instant end)
-    {
-        var json = Write(site, site.Circuits, [], [new PriceInterval(start, end, 0)], new ResolvedSignals([], [], 0), [], start, end);
-        var read = ScenarioReader.Read(json);
-        return read.IsValid
-            ? read.Problem!.Site
-            : throw new SiteConfigurationException($"site '{site.Id}' is not a valid site: {string.Join("; ", read.Errors.Take(5).Select(e => $"{e.Path}: {e.Message}"))}");
-    }
-
-    private static string Write(
-        SiteRecord site,
-        IReadOnlyList<CircuitRecord> circuits,
-        IReadOnlyList<(Instant Start, Instant End, double Kw)> baseLoad,
-        IReadOnlyList<PriceInterval> prices,
-        ResolvedSignals signals,
-        IReadOnlyList<PlannedSession> sessions,
-        Instant start,
-        Instant end)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("version", 1);
-            json.WriteStartObject("site");
-            json.WriteString("id", site.Id);
-            json.WriteString("timeZone", site.TimeZone);
-            json.WriteNumber("voltageV", site.VoltageV);
-            json.WriteNumber("gridLimitKw", site.GridLimitKw);
-            json.WriteStartArray("circuits");
-            foreach (var circuit in circuits)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", circuit.Id);
-                json.WriteString("parentId", circuit.ParentId);
-                json.WriteNumber("maxCurrentA", circuit.MaxCurrentA);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("chargers");
-            foreach (var charger in site.Chargers)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", charger.Id);
-                json.WriteString("circuitId", charger.CircuitId);
-                json.WriteNumber("maxCurrentA", charger.MaxCurrentA);
-                json.WriteNumber("minCurrentA", charger.MinCurrentA);
-                json.WriteNumber("phases", charger.Phases);
-                json.WriteString("phaseRotation", charger.PhaseRotation);
-                json.WriteNumber("maxSchedulePeriods", charger.MaxSchedulePeriods);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("baseLoadKw");
-            foreach (var (from, to, kw) in baseLoad)
-            {
-                WriteSpan(json, null, from, to, "kw", kw);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-
-            json.WriteStartObject("tariff");
-            json.WriteString("currency", site.Settings.Currency);
-            json.WriteNumber("demandChargePerKw", site.Settings.DemandChargePerKw);
-            json.WriteStartArray("prices");
-            foreach (var price in prices)
-            {
-                WriteSpan(json, null, price.Start, price.End, "perKwh", price.PerKwh);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-
-            json.WriteStartArray("gridSignals");
-            foreach (var signal in signals.Limits)
-            {
-                WriteSpan(json, signal.Id, signal.Start, signal.End, "maxImportKw", signal.MaxImportKw);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("priceOverrides");
-            foreach (var priceOverride in signals.Prices)
-            {
-                WriteSpan(json, priceOverride.Id, priceOverride.Start, priceOverride.End, "perKwh", priceOverride.PerKwh);
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("sessions");
-            foreach (var planned in sessions)
-            {
-                var charger = site.Chargers.First(c => c.Id == planned.Session.ChargerId);
-                json.WriteStartObject();
-                json.WriteString("id", planned.Session.Id);
-                json.WriteString("chargerId", planned.Session.ChargerId);
-                if (planned.Session.VehicleId is { } vehicle)
-                {
-                    json.WriteString("vehicleId", vehicle);
-                }
-
-                json.WriteString("transactionId", planned.Session.TransactionId);
-                json.WriteString("arrival", Format(planned.Arrival));
-                json.WriteString("departure", Format(planned.Departure));
-                json.WriteNumber("energyKwh", Math.Round(planned.EnergyKwh, 3));
-                json.WriteNumber("maxCurrentA", charger.MaxCurrentA);
-                json.WriteNumber("phases", charger.Phases);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("planning");
-            json.WriteString("start", Format(start));
-            json.WriteString("end", Format(end));
-            json.WriteNumber("slotMinutes", site.Settings.SlotMinutes);
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    // An interval of the scenario file: an optional id, its start and end, and one value.
-    private static void WriteSpan(Utf8JsonWriter json, string? id, Instant start, Instant end, string valueName, double value)
-    {
-        json.WriteStartObject();
-        if (id is not null)
-        {
-            json.WriteString("id", id);
-        }
-
-        json.WriteString("start", Format(start));
-        json.WriteString("end", Format(end));
-        json.WriteNumber(valueName, value);
-        json.WriteEndObject();
-    }
-
-
-
-    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
-
-    private static string Format(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
-
-    private sealed record PlannedSession(SessionRecord Session, Instant Arrival, Instant Departure, double EnergyKwh, double DeliveredKwh, SessionInput Input);
 
     private sealed record ResolvedSignals(IReadOnlyList<GridSignal> Limits, IReadOnlyList<PriceOverride> Prices, int Events);
 }

@@ -3,15 +3,18 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.Functions.Billing;
 using Scheduler.Functions.Configuration;
 using Scheduler.Functions.Departures;
 using Scheduler.Functions.Dispatch;
+using Scheduler.Functions.Habits;
 using Scheduler.Functions.Queues;
 using Scheduler.Functions.Sessions;
 using Scheduler.Functions.Sites;
 using Scheduler.Optimizer.Solving;
 using Scheduler.Protocols.Messages;
 using Scheduler.Protocols.Ocpp;
+using Scheduler.Protocols.Planning;
 using Scheduler.Protocols.Plans;
 using Scheduler.Protocols.Scenarios;
 
@@ -32,6 +35,8 @@ public sealed partial class SitePlanner
     private readonly PlanStore _plans;
     private readonly DispatchQueue _dispatch;
     private readonly ScenarioAssembler _assembler;
+    private readonly SiteBilling _billing;
+    private readonly VehicleHistoryStore _history;
     private readonly IClock _clock;
     private readonly PlanningOptions _options;
     private readonly ILogger<SitePlanner> _logger;
@@ -44,6 +49,8 @@ public sealed partial class SitePlanner
         PlanStore plans,
         DispatchQueue dispatch,
         ScenarioAssembler assembler,
+        SiteBilling billing,
+        VehicleHistoryStore history,
         IClock clock,
         IOptions<PlanningOptions> options,
         ILogger<SitePlanner> logger)
@@ -55,6 +62,8 @@ public sealed partial class SitePlanner
         _plans = plans;
         _dispatch = dispatch;
         _assembler = assembler;
+        _billing = billing;
+        _history = history;
         _clock = clock;
         _options = options.Value;
         _logger = logger;
@@ -128,7 +137,7 @@ public sealed partial class SitePlanner
         }
 
         var problem = scenario.Problem;
-        var plan = ChargingSolver.Solve(problem, new SolverOptions { TimeLimit = _options.SolverTimeLimit });
+        var plan = ChargingSolver.Solve(problem, PlanningProblemBuilder.Options(new PlanningDefaults { SolverTimeLimit = _options.SolverTimeLimit }));
         var profileOptions = new ChargingProfileOptions
         {
             Version = OcppVersionOf(site),
@@ -148,8 +157,13 @@ public sealed partial class SitePlanner
         }
 
         var delivered = assembled.Inputs.Sessions.ToDictionary(s => s.SessionId, s => s.DeliveredKwh, StringComparer.Ordinal);
-        await _sessions.UpdateEstimatesAsync(
-            site.Id, [.. assembled.Sessions.Where(s => delivered.ContainsKey(s.Id)).Select(s => (s, delivered[s.Id]))], plannedAt, cancellationToken).ConfigureAwait(false);
+        var drawn = assembled.Sessions.Where(s => delivered.ContainsKey(s.Id)).Select(s => (s, delivered[s.Id])).ToList();
+        await _sessions.UpdateEstimatesAsync(site.Id, drawn, plannedAt, cancellationToken).ConfigureAwait(false);
+
+        // After the estimates moved on, so that a repeated request finds (almost) nothing new drawn: the site's import
+        // per slot and the billing period's peaks, and the drivers whose sessions ended since the latest plan.
+        await _billing.RecordAsync(site, problem.Site.TimeZone, drawn, plannedAt, cancellationToken).ConfigureAwait(false);
+        await _history.RecordEndedAsync(site.Id, previous is { } last ? PlanInputs.FromJson(last.Plan.InputsJson) : null, assembled.Sessions, _sessions, cancellationToken).ConfigureAwait(false);
         await _departures.DeleteExpiredAsync(site.Id, assembled.Departures, assembled.Sessions, plannedAt, cancellationToken).ConfigureAwait(false);
 
         var queued = await _dispatch.QueueAsync(site.Id, planId, stored.Order, profiles, cancellationToken).ConfigureAwait(false);

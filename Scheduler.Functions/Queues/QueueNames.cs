@@ -30,8 +30,11 @@ public static class QueueNames
     /// <summary>Operators' requests to send poisoned messages back to their queue.</summary>
     public const string PoisonReplays = "poison-replays";
 
+    /// <summary>The steps of plans for vehicles commanded through their makers' APIs.</summary>
+    public const string VehicleCommands = "vehicle-commands";
+
     /// <summary>Every input queue, for creating them (and their poison queues) at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Sites, Departures, GridSignals, SessionEvents, PlanRequests, Dispatch, TariffPulls, VtnPolls, PoisonReplays];
+    public static IReadOnlyList<string> All { get; } = [Sites, Departures, GridSignals, SessionEvents, PlanRequests, Dispatch, TariffPulls, VtnPolls, PoisonReplays, VehicleCommands];
 
     /// <summary>The poison queue of <paramref name="queue"/>, as the Functions host names it.</summary>
     public static string PoisonOf(string queue) => queue + "-poison";

@@ -1,4 +1,5 @@
 using NodaTime;
+using Scheduler.Protocols.Messages;
 
 namespace Scheduler.Functions.Sessions;
 
@@ -41,6 +42,24 @@ public sealed record SessionRecord
     /// <summary>When <see cref="EstimatedKwh"/> was last brought up to date; null before the first plan.</summary>
     public Instant? EstimatedAt { get; init; }
 
+    /// <summary>The vehicle's state of charge in %, as its maker's API last reported it; null where it is not read.</summary>
+    public double? VehicleSocPercent { get; init; }
+
+    /// <summary>The vehicle's newest charging needs (NotifyEVChargingNeeds) as written by <see cref="EvChargingNeedsWriter"/>; null when it sent none.</summary>
+    public string? EvNeedsJson { get; init; }
+
+    /// <summary>When the vehicle sent <see cref="EvNeedsJson"/>.</summary>
+    public Instant? EvNeedsAt { get; init; }
+
+    /// <summary>The energy drawn when the vehicle sent its needs, in kWh (the meter, or the planner's estimate); its energy counts from there.</summary>
+    public double? EvNeedsDeliveredKwh { get; init; }
+
+    /// <summary>The vehicle's newest proposed schedule (NotifyEVChargingSchedule) as written by <see cref="EvChargingScheduleWriter"/>; null when it sent none.</summary>
+    public string? EvScheduleJson { get; init; }
+
+    /// <summary>When the vehicle sent <see cref="EvScheduleJson"/>.</summary>
+    public Instant? EvScheduleAt { get; init; }
+
     /// <summary>The row's version when it was read, for a write guarded against changes since; default when not read from the table.</summary>
     public Azure.ETag ETag { get; init; }
 
@@ -49,6 +68,12 @@ public sealed record SessionRecord
 
     /// <summary>The metered energy, in kWh, when start and a later reading are known.</summary>
     public double? MeteredKwh => MeterStartWh is { } start && MeterLastWh is { } last ? Math.Max(0, (last - start) / 1000) : null;
+
+    /// <summary>The vehicle's newest charging needs, or null.</summary>
+    public EvChargingNeeds? EvNeeds => EvNeedsJson is { } json ? EvChargingNeedsReader.ReadStored(json) : null;
+
+    /// <summary>The vehicle's newest proposed schedule, or null.</summary>
+    public EvChargingSchedule? EvSchedule => EvScheduleJson is { } json ? EvChargingScheduleReader.ReadStored(json) : null;
 
     /// <summary>The id of a session.</summary>
     public static string IdFor(string chargerId, string transactionId) => $"{chargerId}:{transactionId}";

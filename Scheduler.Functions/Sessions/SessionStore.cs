@@ -95,6 +95,38 @@ public sealed class SessionStore
         }
     }
 
+    /// <summary>
+    /// Folds what a vehicle reported through its maker's API into its session, as a meter value: its energy added,
+    /// counted from the session's first reading (0 where the CSMS sent none), its power and its state of charge. A
+    /// reading older than the session's newest is ignored, and an ended session is left as it is.
+    /// </summary>
+    /// <returns>The session after the reading, or null where there is none.</returns>
+    public async Task<SessionRecord?> ApplyVehicleReadingAsync(string siteId, string sessionId, double energyAddedKwh, double powerW, double stateOfChargePercent, Instant at, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Sessions, cancellationToken).ConfigureAwait(false);
+        var written = await OptimisticUpdate.ApplyAsync(
+            table,
+            TableKey.Encode(siteId),
+            TableKey.Encode(sessionId),
+            current =>
+            {
+                if (current is null || current.GetDateTimeOffset("StoppedAt") is not null || (current.GetDateTimeOffset("MeterLastAt") is { } last && at.ToDateTimeOffset() <= last))
+                {
+                    return null;
+                }
+
+                var startWh = current.GetDouble("MeterStartWh") ?? 0;
+                current["MeterStartWh"] = startWh;
+                current["MeterLastWh"] = startWh + (energyAddedKwh * 1000);
+                current["MeterLastAt"] = at.ToDateTimeOffset();
+                current["MeterLastPowerW"] = powerW;
+                current["VehicleSocPercent"] = stateOfChargePercent;
+                return current;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return written is null ? null : Read(written);
+    }
+
     /// <summary>One session, or null.</summary>
     public async Task<SessionRecord?> GetAsync(string siteId, string sessionId, CancellationToken cancellationToken = default)
     {
@@ -172,11 +204,42 @@ public sealed class SessionStore
                 }
 
                 break;
+            case SessionEventKind.ChargingNeeds:
+                changed |= FoldNeeds(row, message, at);
+                break;
+            case SessionEventKind.EvChargingSchedule:
+                // Only the vehicle's newest proposal counts: an older one delivered late is about a profile since replaced.
+                if (row.GetDateTimeOffset("EvScheduleAt") is not { } scheduleAt || at > scheduleAt)
+                {
+                    // Binary, as 1024 periods may pass the 32K characters a string property holds.
+                    row["EvSchedule"] = System.Text.Encoding.UTF8.GetBytes(EvChargingScheduleWriter.Write(message.EvSchedule!));
+                    row["EvScheduleAt"] = at;
+                    changed = true;
+                }
+
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(message), message.Kind, "unknown session event");
         }
 
         return changed ? row : null;
+    }
+
+    // The vehicle's newest needs replace older ones; the energy drawn by then is kept with them, as the vehicle's energy counts from there.
+    private static bool FoldNeeds(TableEntity row, SessionEventMessage message, DateTimeOffset at)
+    {
+        if (row.GetDateTimeOffset("EvNeedsAt") is { } needsAt && at <= needsAt)
+        {
+            return false;
+        }
+
+        var metered = row.GetDouble("MeterStartWh") is { } start && row.GetDouble("MeterLastWh") is { } last && row.GetDateTimeOffset("MeterLastAt") <= at
+            ? Math.Max(0, (last - start) / 1000)
+            : row.GetDouble("EstimatedKwh") ?? 0;
+        row["EvNeeds"] = EvChargingNeedsWriter.Write(message.ChargingNeeds!);
+        row["EvNeedsAt"] = at;
+        row["EvNeedsDeliveredKwh"] = metered;
+        return true;
     }
 
     // An estimate only moves forward, so that a slower plan never brings back an older one.
@@ -197,5 +260,11 @@ public sealed class SessionStore
         MeterLastPowerW = row.GetDouble("MeterLastPowerW"),
         EstimatedKwh = row.GetDouble("EstimatedKwh") ?? 0,
         EstimatedAt = row.GetDateTimeOffset("EstimatedAt") is { } estimated ? Instant.FromDateTimeOffset(estimated) : null,
+        VehicleSocPercent = row.GetDouble("VehicleSocPercent"),
+        EvNeedsJson = row.GetString("EvNeeds"),
+        EvNeedsAt = row.GetDateTimeOffset("EvNeedsAt") is { } needsAt ? Instant.FromDateTimeOffset(needsAt) : null,
+        EvNeedsDeliveredKwh = row.GetDouble("EvNeedsDeliveredKwh"),
+        EvScheduleJson = row.GetBinary("EvSchedule") is { } schedule ? System.Text.Encoding.UTF8.GetString(schedule) : null,
+        EvScheduleAt = row.GetDateTimeOffset("EvScheduleAt") is { } scheduleAt ? Instant.FromDateTimeOffset(scheduleAt) : null,
     };
 }

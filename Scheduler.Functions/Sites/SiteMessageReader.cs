@@ -190,6 +190,16 @@ public static class SiteMessageReader
             yield return new("settings.invalid", "$.settings.departureMargin", $"{settings.DepartureMargin.ToString(CultureInfo.InvariantCulture)} is outside 0 to 0.9");
         }
 
+        if (!Sessions.DepartureAuthority.IsKnown(settings.DepartureAuthority))
+        {
+            yield return new("settings.invalid", "$.settings.departureAuthority", $"\"{settings.DepartureAuthority}\" is not one of {string.Join(", ", Sessions.DepartureAuthority.All)}");
+        }
+
+        if (settings.BillingCycleDay is < 1 or > Scheduler.Protocols.Billing.BillingPeriod.MaxCycleDay)
+        {
+            yield return new("settings.invalid", "$.settings.billingCycleDay", $"{settings.BillingCycleDay.ToString(CultureInfo.InvariantCulture)} is outside 1 to {Scheduler.Protocols.Billing.BillingPeriod.MaxCycleDay}: every month has the days 1 to 28");
+        }
+
         if (settings.BaseLoadKw < 0 || settings.DemandChargePerKw < 0)
         {
             yield return new("settings.invalid", "$.settings", "baseLoadKw and demandChargePerKw must not be negative");
@@ -228,6 +238,24 @@ public static class SiteMessageReader
             if (csms.OcppVersion is not ("1.6" or "2.0.1"))
             {
                 yield return new("settings.invalid", "$.settings.csms.ocppVersion", $"\"{csms.OcppVersion}\" is not 1.6 or 2.0.1");
+            }
+        }
+
+        if (settings.VehicleApi is { } vehicleApi)
+        {
+            if (vehicleApi.Provider != Vehicles.TeslaFleetClient.Provider)
+            {
+                yield return new("settings.invalid", "$.settings.vehicleApi.provider", $"\"{vehicleApi.Provider}\" is not {Vehicles.TeslaFleetClient.Provider}");
+            }
+
+            if (!IsHttpUrl(vehicleApi.BaseUrl) || !IsHttpUrl(vehicleApi.TokenUrl))
+            {
+                yield return new("settings.invalid", "$.settings.vehicleApi", "baseUrl and tokenUrl must be absolute http(s) URLs");
+            }
+
+            foreach (var (vehicleId, route) in vehicleApi.Vehicles.Where(v => v.Value.Dispatch is not (Vehicles.VehicleRoute.Csms or Vehicles.VehicleRoute.VehicleApi)))
+            {
+                yield return new("settings.invalid", $"$.settings.vehicleApi.vehicles.{vehicleId}.dispatch", $"\"{route.Dispatch}\" is not csms or vehicle-api");
             }
         }
 

@@ -16,6 +16,12 @@ public sealed record SiteSettings
     /// <summary>The demand charge per kW of the highest slot-average import, in <see cref="Currency"/>. The default is 0.</summary>
     public double DemandChargePerKw { get; init; }
 
+    /// <summary>
+    /// The day of the month the site's billing periods start on, 1 to 28: each period's demand charge is billed on its
+    /// own peak, and a new period starts from zero. The default is 1 (calendar months in the site's zone).
+    /// </summary>
+    public int BillingCycleDay { get; init; } = 1;
+
     /// <summary>The plan's slot length in minutes; divides 60. The default is 15.</summary>
     public int SlotMinutes { get; init; } = 15;
 
@@ -37,6 +43,12 @@ public sealed record SiteSettings
     /// </summary>
     public double DepartureMargin { get; init; }
 
+    /// <summary>
+    /// Whose departure wins when both the driver's app and the vehicle (ISO 15118 charging needs) announced one: newest
+    /// (the later announcement), driver (the app's) or vehicle (the car's). The default is newest.
+    /// </summary>
+    public string DepartureAuthority { get; init; } = Sessions.DepartureAuthority.Newest;
+
     /// <summary>A constant load of the building besides charging, in kW. The default is 0.</summary>
     public double BaseLoadKw { get; init; }
 
@@ -51,6 +63,12 @@ public sealed record SiteSettings
 
     /// <summary>Where the site's charging profiles go; null when nothing is dispatched.</summary>
     public CsmsSettings? Csms { get; init; }
+
+    /// <summary>
+    /// The site's account at a vehicle maker's API and its vehicles' dispatch paths; null when every vehicle is
+    /// controlled through the CSMS.
+    /// </summary>
+    public Vehicles.VehicleApiSettings? VehicleApi { get; init; }
 
     /// <summary>The site's OpenADR 3 VTN; null when the site takes no demand-response events by polling.</summary>
     public VtnSettings? Vtn { get; init; }

@@ -33,6 +33,15 @@ public static class TableNames
     /// <summary>Per charger and purpose: the profile that should be on it and what the CSMS answered (partition: site).</summary>
     public const string Dispatches = "Dispatches";
 
+    /// <summary>The site's charging energy per metered slot.</summary>
+    public const string SiteImport = "SiteImport";
+
+    /// <summary>Each demand charge's peak recorded in its billing period.</summary>
+    public const string BillingPeaks = "BillingPeaks";
+
+    /// <summary>The sessions that have ended, per site, to learn each driver's habits from.</summary>
+    public const string VehicleHistory = "VehicleHistory";
+
     /// <summary>
     /// The start of the inbox tables' names, one per UTC day (<c>Inbox20260310</c>): the message ids already processed,
     /// the idempotency record (partitions: queue and a hash bucket). The app creates and deletes them itself.
@@ -42,6 +51,9 @@ public static class TableNames
     /// <summary>Why each poisoned message was refused (partition: queue).</summary>
     public const string Poison = "Poison";
 
+    /// <summary>The newest OAuth2 tokens of each site's vehicle account.</summary>
+    public const string VehicleTokens = "VehicleTokens";
+
     /// <summary>Every table of fixed name, for creating them at deployment (the inbox's daily tables are the app's own).</summary>
-    public static IReadOnlyList<string> All { get; } = [Sites, Sessions, Departures, RecurringDepartures, Boosts, VehicleAccess, Tariffs, GridSignals, Plans, Dispatches, Poison];
+    public static IReadOnlyList<string> All { get; } = [Sites, Sessions, Departures, RecurringDepartures, Boosts, VehicleAccess, Tariffs, GridSignals, Plans, Dispatches, SiteImport, BillingPeaks, VehicleHistory, Poison, VehicleTokens];
 }

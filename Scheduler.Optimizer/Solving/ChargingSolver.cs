@@ -114,6 +114,7 @@ public static class ChargingSolver
         {
             LimitGuard.Enforce(candidate);
             RequestTrim.Apply(candidate);
+            RepairPipeline.TopUp(candidate, terms, deadline);
             if (PlanAssembler.Objective(candidate, terms) < PlanAssembler.Objective(heuristic, terms) - Tolerance.Money)
             {
                 best = candidate;

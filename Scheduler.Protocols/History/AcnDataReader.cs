@@ -96,7 +96,8 @@ internal static class AcnDataReader
         var errorsBefore = found.ErrorCount;
         var id = RequiredString(item, path, "sessionID", found);
         var chargerId = OptionalString(item, path, "stationID", found);
-        foreach (var (name, value) in (ReadOnlySpan<(string, string?)>)[("sessionID", id), ("stationID", chargerId)])
+        var vehicleId = OptionalString(item, path, "userID", found);
+        foreach (var (name, value) in (ReadOnlySpan<(string, string?)>)[("sessionID", id), ("stationID", chargerId), ("userID", vehicleId)])
         {
             if (value is not null && Printable.IdProblem(value) is { } problem)
             {
@@ -120,7 +121,7 @@ internal static class AcnDataReader
 
         if (found.ErrorCount == errorsBefore && id is not null && arrival is { } arrived && departure is { } left && energy is { } kwh)
         {
-            found.Add(new HistoricalSession(id, chargerId, arrived, left, kwh, announcements));
+            found.Add(new HistoricalSession(id, chargerId, arrived, left, kwh, announcements) { VehicleId = vehicleId });
         }
     }
 

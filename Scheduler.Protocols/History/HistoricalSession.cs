@@ -68,6 +68,9 @@ public sealed record HistoricalSession
     /// <summary>The charger it used; null where the history does not say.</summary>
     public string? ChargerId { get; }
 
+    /// <summary>The vehicle or driver (ACN-Data's <c>userID</c>), for learning their habits; null where the history does not say.</summary>
+    public string? VehicleId { get; init; }
+
     /// <summary>When the vehicle plugged in.</summary>
     public Instant Arrival { get; }
 

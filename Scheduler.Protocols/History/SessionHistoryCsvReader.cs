@@ -12,6 +12,9 @@ internal static class SessionHistoryCsvReader
     public const string Departure = "departure";
     public const string EnergyKwh = "energyKwh";
     public const string ChargerId = "chargerId";
+
+    /// <summary>The optional column of the vehicle (or driver), whose habits are learned.</summary>
+    public const string VehicleId = "vehicleId";
     public const string Id = "id";
     public const string AnnouncedDeparture = "announcedDeparture";
     public const string AnnouncedEnergyKwh = "announcedEnergyKwh";
@@ -20,7 +23,7 @@ internal static class SessionHistoryCsvReader
 
     private static readonly string[] Required = [Arrival, Departure, EnergyKwh];
 
-    private static readonly string[] Known = [Arrival, Departure, EnergyKwh, ChargerId, Id, AnnouncedDeparture, AnnouncedEnergyKwh];
+    private static readonly string[] Known = [Arrival, Departure, EnergyKwh, ChargerId, VehicleId, Id, AnnouncedDeparture, AnnouncedEnergyKwh];
 
     /// <summary>True where the first non-blank line names at least one of our columns (then missing ones are errors, not an unknown format).</summary>
     public static bool Recognises(string[] lines)
@@ -130,7 +133,7 @@ internal static class SessionHistoryCsvReader
             found.Error(At(Departure), $"is {Cell(Departure)}, {stay}");
         }
 
-        foreach (var name in (ReadOnlySpan<string>)[Id, ChargerId])
+        foreach (var name in (ReadOnlySpan<string>)[Id, ChargerId, VehicleId])
         {
             if (Printable.IdProblem(Cell(name)) is { } idProblem)
             {
@@ -151,7 +154,8 @@ internal static class SessionHistoryCsvReader
                 ? []
                 : [new Announcement(arrived, announcedDeparture, announcedEnergy)];
             var chargerId = Cell(ChargerId);
-            found.Add(new HistoricalSession(id, chargerId.Length > 0 ? chargerId : null, arrived, left, kwh, announcements));
+            var vehicleId = Cell(VehicleId);
+            found.Add(new HistoricalSession(id, chargerId.Length > 0 ? chargerId : null, arrived, left, kwh, announcements) { VehicleId = vehicleId.Length > 0 ? vehicleId : null });
         }
     }
 

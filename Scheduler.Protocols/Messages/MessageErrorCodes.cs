@@ -92,4 +92,13 @@ public static class MessageErrorCodes
 
     /// <summary>A TxProfile dispatch without a <c>sessionId</c>, or a TxDefaultProfile dispatch with one.</summary>
     public const string DispatchSessionMismatch = "dispatch.session-mismatch";
+
+    /// <summary>A vehicle's least current is above its most current.</summary>
+    public const string EvCurrentRange = "ev.current-range";
+
+    /// <summary>A charging-needs or charging-schedule event without the OCPP request it is about, or with the other one.</summary>
+    public const string EvPayloadMissing = "ev.payload-missing";
+
+    /// <summary>A vehicle's proposed schedule whose periods do not start at 0 and rise.</summary>
+    public const string EvScheduleOrder = "ev.schedule-order";
 }

@@ -11,6 +11,7 @@ internal static class MessageSchemas
     private static readonly Lazy<EmbeddedSchema> LazyGridSignal = new(() => Load(MessageTypes.GridSignal));
     private static readonly Lazy<EmbeddedSchema> LazyPlanRequest = new(() => Load(MessageTypes.PlanRequest));
     private static readonly Lazy<EmbeddedSchema> LazyDispatch = new(() => Load(MessageTypes.Dispatch));
+    private static readonly Lazy<EmbeddedSchema> LazyVehicleCommand = new(() => Load(MessageTypes.VehicleCommand));
 
     /// <summary>type, version and id only; other properties allowed.</summary>
     public static EmbeddedSchema Envelope => LazyEnvelope.Value;
@@ -24,6 +25,8 @@ internal static class MessageSchemas
     public static EmbeddedSchema PlanRequest => LazyPlanRequest.Value;
 
     public static EmbeddedSchema Dispatch => LazyDispatch.Value;
+
+    public static EmbeddedSchema VehicleCommand => LazyVehicleCommand.Value;
 
     private static EmbeddedSchema Load(string name) => new($"messages.{name}.v1.schema.json");
 }

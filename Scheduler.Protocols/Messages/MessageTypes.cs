@@ -21,8 +21,11 @@ public static class MessageTypes
     /// <summary>A profile of a plan to send to a charger (<see cref="DispatchMessage"/>).</summary>
     public const string Dispatch = "dispatch";
 
+    /// <summary>A step of a plan for a vehicle controlled through its maker's API (<see cref="VehicleCommandMessage"/>).</summary>
+    public const string VehicleCommand = "vehicle-command";
+
     /// <summary>Every known type, in the order above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Departure, SessionEvent, GridSignal, PlanRequest, Dispatch];
+    public static IReadOnlyList<string> All { get; } = [Departure, SessionEvent, GridSignal, PlanRequest, Dispatch, VehicleCommand];
 
     /// <summary>True when <paramref name="type"/> is one of <see cref="All"/> (compared exactly).</summary>
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);

@@ -47,6 +47,17 @@ public static class QueueMessageWriter
             WriteOptional(writer, "meterWh", message.MeterWh);
             WriteOptional(writer, "vehicleId", message.VehicleId);
             WriteOptional(writer, "powerW", message.PowerW);
+            if (message.ChargingNeeds is { } needs)
+            {
+                writer.WritePropertyName(SessionEventMessageReader.NeedsProperty);
+                EvChargingNeedsWriter.Write(writer, needs);
+            }
+
+            if (message.EvSchedule is { } schedule)
+            {
+                writer.WritePropertyName(SessionEventMessageReader.ScheduleProperty);
+                EvChargingScheduleWriter.Write(writer, schedule);
+            }
         });
     }
 
@@ -79,6 +90,22 @@ public static class QueueMessageWriter
             writer.WriteString("siteId", message.SiteId);
             writer.WriteString("requestedAt", MessageTime.Format(message.RequestedAt));
             writer.WriteString("reason", message.Reason);
+        });
+    }
+
+    /// <summary>Writes a vehicle-command message.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Write(VehicleCommandMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Build(MessageTypes.VehicleCommand, message.Id, writer =>
+        {
+            writer.WriteString("siteId", message.SiteId);
+            writer.WriteString("planId", message.PlanId);
+            writer.WriteString("sessionId", message.SessionId);
+            writer.WriteString("dueAt", MessageTime.Format(message.DueAt));
+            writer.WriteNumber("attempt", message.Attempt);
         });
     }
 

@@ -2,7 +2,10 @@ using NodaTime;
 
 namespace Scheduler.Protocols.Messages;
 
-/// <summary>A charging session started, sent meter values, or stopped (message type <c>session-event</c>).</summary>
+/// <summary>
+/// A charging session started, sent meter values, stopped, or its vehicle told its needs or proposed a schedule
+/// (message type <c>session-event</c>).
+/// </summary>
 public sealed record SessionEventMessage
 {
     /// <summary>The longest transaction id: 36 characters (OCPP 2.0.1).</summary>
@@ -28,6 +31,8 @@ public sealed record SessionEventMessage
     /// <param name="connectorId">The connector, 1 to <see cref="MaxConnectorId"/>; the default is 1.</param>
     /// <param name="vehicleId">The vehicle, where known.</param>
     /// <param name="powerW">The power drawn in W, 0 to <see cref="MaxPowerW"/>, where reported.</param>
+    /// <param name="chargingNeeds">What the vehicle needs: required for <see cref="SessionEventKind.ChargingNeeds"/>, null otherwise.</param>
+    /// <param name="evSchedule">The vehicle's proposed schedule: required for <see cref="SessionEventKind.EvChargingSchedule"/>, null otherwise.</param>
     public SessionEventMessage(
         string id,
         string siteId,
@@ -38,7 +43,9 @@ public sealed record SessionEventMessage
         double? meterWh,
         int connectorId = 1,
         string? vehicleId = null,
-        double? powerW = null)
+        double? powerW = null,
+        EvChargingNeeds? chargingNeeds = null,
+        EvChargingSchedule? evSchedule = null)
     {
         Id = MessageCheck.Id(id, nameof(id));
         SiteId = MessageCheck.Id(siteId, nameof(siteId));
@@ -55,7 +62,7 @@ public sealed record SessionEventMessage
         {
             MessageCheck.InRange(meter, 0, MaxMeterWh, nameof(meterWh));
         }
-        else if (kind is not SessionEventKind.Started)
+        else if (kind is SessionEventKind.MeterValues or SessionEventKind.Stopped)
         {
             throw new ArgumentException("meter values and a stop must carry the meter reading", nameof(meterWh));
         }
@@ -74,6 +81,18 @@ public sealed record SessionEventMessage
         }
 
         PowerW = powerW;
+        if ((kind == SessionEventKind.ChargingNeeds) != (chargingNeeds is not null))
+        {
+            throw new ArgumentException("a chargingNeeds event carries the vehicle's needs, and only it does", nameof(chargingNeeds));
+        }
+
+        if ((kind == SessionEventKind.EvChargingSchedule) != (evSchedule is not null))
+        {
+            throw new ArgumentException("an evChargingSchedule event carries the vehicle's schedule, and only it does", nameof(evSchedule));
+        }
+
+        ChargingNeeds = chargingNeeds;
+        EvSchedule = evSchedule;
     }
 
     /// <summary>The idempotency key.</summary>
@@ -97,7 +116,7 @@ public sealed record SessionEventMessage
     /// <summary>When it happened at the charger.</summary>
     public Instant Timestamp { get; }
 
-    /// <summary>The charger's energy register in Wh; never null for <see cref="SessionEventKind.MeterValues"/> and <see cref="SessionEventKind.Stopped"/>.</summary>
+    /// <summary>The charger's energy register in Wh, where the event carried it; never null for <see cref="SessionEventKind.MeterValues"/> and <see cref="SessionEventKind.Stopped"/>.</summary>
     public double? MeterWh { get; }
 
     /// <summary>The vehicle, or null where the CSMS did not know it.</summary>
@@ -105,4 +124,10 @@ public sealed record SessionEventMessage
 
     /// <summary>The power drawn in W, or null where not reported.</summary>
     public double? PowerW { get; }
+
+    /// <summary>What the vehicle needs; never null for <see cref="SessionEventKind.ChargingNeeds"/>, null for every other kind.</summary>
+    public EvChargingNeeds? ChargingNeeds { get; }
+
+    /// <summary>The vehicle's proposed schedule; never null for <see cref="SessionEventKind.EvChargingSchedule"/>, null for every other kind.</summary>
+    public EvChargingSchedule? EvSchedule { get; }
 }

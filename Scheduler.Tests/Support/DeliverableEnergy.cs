@@ -13,8 +13,8 @@ namespace Scheduler.Tests.Support;
 /// penalty outweighs any price, an optimal plan gives it the most energy that whole amps in
 /// {0} ∪ [minA, maxA] over its fully covered slots can reach without exceeding its request. Partly covered slots
 /// can only add to that, so they are left out of the guarantee. One amp-slot (V × 1 A × φ × slot hours / 1000) is
-/// allowed for rounding, as DESIGN.md's invariant 4 is read here: the guarantee is the lower of that best amount and
-/// the request less one amp-slot. (The minimum current can leave gaps: 6–10 A over two slots reach 6–10 or 12–20
+/// allowed for rounding, as DESIGN.md's invariant 4 is read here (a tenth more under a demand charge, see
+/// <see cref="RoundingAllowanceKwh"/>): the guarantee is the lower of that best amount and the request less the allowance. (The minimum current can leave gaps: 6–10 A over two slots reach 6–10 or 12–20
 /// amp-slots, never 11, so a request of 11.5 amp-slots guarantees 10.)
 /// </remarks>
 public static class DeliverableEnergy
@@ -30,10 +30,18 @@ public static class DeliverableEnergy
             return null;
         }
 
-        var oneAmpSlot = facts.FullSlotKwhPerAmp(session);
         var requested = facts.Problem.Sessions[session].EnergyKwh;
-        return Math.Max(0, Math.Min(BestReachableKwh(facts, session), requested - oneAmpSlot));
+        return Math.Max(0, Math.Min(BestReachableKwh(facts, session), requested - RoundingAllowanceKwh(facts, session)));
     }
+
+    /// <summary>
+    /// How far short of its request a plan may leave a session for whole amps' sake, in kWh: one amp-slot, and a
+    /// tenth more under a demand charge. The shortfall penalty is finite, so a plan may rather stay a sliver beyond
+    /// one amp-slot short than add a whole amp that raises the billed peak; the penalty's demand part (ten times the
+    /// charge per kWh of one slot) makes that pay only for slivers under a tenth of an amp-slot.
+    /// </summary>
+    public static double RoundingAllowanceKwh(ProblemFacts facts, int session) =>
+        facts.FullSlotKwhPerAmp(session) * (facts.Problem.Tariff.DemandCharges.Any(d => d.PerKw > 0) ? 1.1 : 1);
 
     /// <summary>Whether every limit the session counts against holds in every slot it is present, with every session at its maximum.</summary>
     public static bool IsUnconstrained(ProblemFacts facts, int session)

@@ -94,7 +94,7 @@ public static class RandomProblems
         var text = new StringBuilder();
         var w = problem.Window;
         var site = problem.Site;
-        text.AppendLine(CultureInfo.InvariantCulture, $"window {w.Start} + {w.SlotCount} × {w.SlotLength.TotalMinutes} min; {site.VoltageV} V, grid {site.GridLimitKw} kW, demand charges {string.Join(", ", problem.Tariff.DemandCharges.Select(d => $"{d.Id} {d.PerKw}/kW above {d.PeakSoFarKw} kW over {d.Intervals.Count} intervals"))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"window {w.Start} + {w.SlotCount} × {w.SlotLength.TotalMinutes} min in {site.TimeZone.Id}; {site.VoltageV} V, grid {site.GridLimitKw} kW, demand charges {string.Join(", ", problem.Tariff.DemandCharges.Select(d => $"{d.Id} {d.PerKw}/kW above {d.PeakSoFarKw} kW over {d.Intervals.Count} intervals"))}");
         foreach (var c in site.Circuits)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"circuit {c.Id} under {c.ParentId ?? "-"}: {c.MaxCurrentA} A");

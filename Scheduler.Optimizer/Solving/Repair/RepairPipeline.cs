@@ -35,15 +35,17 @@ internal static class RepairPipeline
     }
 
     /// <summary>
-    /// The safe schedule when there is no relaxation: earliest departure first, each in the slots where its energy
-    /// costs least, first under the peak that spreading every request evenly over the window would need, then, for
+    /// The safe schedule when there is no relaxation: the sessions with the least choice of slots first (a stay that
+    /// at full current only just delivers the request must use all of it; the flexible ones fill around them), then
+    /// earliest departure, each in the slots where its energy costs least, first under the peak that spreading every request evenly over the window would need, then, for
     /// what did not fit, past it. It runs even past the deadline, since a plan must come out; it is two greedy passes.
     /// </summary>
     public static Schedule Fallback(SlotModel model, ObjectiveTerms terms, Deadline deadline)
     {
         var schedule = new Schedule(model);
         var order = Enumerable.Range(0, model.Sessions.Length)
-            .OrderBy(i => model.Sessions[i].First + model.Sessions[i].Length)
+            .OrderBy(i => Flexibility(model.Sessions[i]))
+            .ThenBy(i => model.Sessions[i].First + model.Sessions[i].Length)
             .ThenBy(i => i)
             .ToArray();
         var peaks = PeakThresholds.AtLeast(schedule, EvenPeaks(model));
@@ -53,11 +55,30 @@ internal static class RepairPipeline
         return schedule;
     }
 
+    /// <summary>How many times over the session's stay at full current could deliver its request: 1 leaves no choice of slots.</summary>
+    private static double Flexibility(SessionSlots s) =>
+        s.TargetKwh <= 0 ? double.PositiveInfinity : s.KwhPerAmp.Sum() * s.MaxA / s.TargetKwh;
+
     /// <summary>Per demand term, the highest base load it covers plus every request spread evenly over the window.</summary>
     private static double[] EvenPeaks(SlotModel model)
     {
         var evenKw = model.Sessions.Sum(s => s.TargetKwh) / Math.Max(model.SlotHours, model.SlotCount * model.SlotHours);
         return model.DemandTerms.Select(t => t.Slots.Max(k => model.BaseAverageKw[k]) + evenKw).ToArray();
+    }
+
+    /// <summary>
+    /// Tops up, in whole amps, the sessions that another stage (the exact MIP, which stops within a relative gap that
+    /// large unavoidable shortfalls can make wide) left short by more than the penalty's worth: first under the
+    /// schedule's own peaks, then raising one a little where the session pays for it.
+    /// </summary>
+    public static void TopUp(Schedule schedule, ObjectiveTerms terms, Deadline deadline)
+    {
+        var peaks = PeakThresholds.Current(schedule);
+        EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, PeakPolicy.Hold, deadline);
+        if (schedule.Model.HasDemandCharges)
+        {
+            EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, PeakPolicy.RaiseInSmallSteps, deadline);
+        }
     }
 
     /// <summary>Cheaper slots at the peaks the schedule has, then the room that made filled.</summary>

@@ -43,7 +43,7 @@ public sealed class FunctionRegistrationTests(AzuriteFixture azurite)
                 "DeleteDeparture", "DeleteRecurringDepartures", "DeleteVehicleDriver", "DispatchProfile", "GetOpenApi", "GetRecurringDepartures", "GetSiteView",
                 "GetVehiclePlan", "IngestDeparture", "IngestGridSignal", "IngestSessionEvent", "IngestSite", "ListVehicleDrivers", "PlanAllSites", "PlanSite",
                 "PollGridSignals", "PollSiteGridSignals", "PostBoost", "PullSiteTariff", "PullTariffs", "PutDeparture", "PutRecurringDepartures", "PutVehicleDriver",
-                "ReplayPoison", "WatchPoison",
+                "ReplayPoison", "VehicleCommand", "WatchPoison",
             ],
             names);
     }

@@ -2,9 +2,9 @@ using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 
-namespace Scheduler.Functions.Planning;
+namespace Scheduler.Protocols.Plans;
 
-/// <summary>The power a stored plan allowed each session, read back from the plan file to estimate what was drawn.</summary>
+/// <summary>The power a plan file (v1) allowed each session, read back to estimate what was drawn since.</summary>
 public sealed class PlannedEnergy
 {
     private readonly Dictionary<string, List<(Instant Start, Instant End, double PowerKw)>> _periods;
