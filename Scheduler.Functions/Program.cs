@@ -5,6 +5,9 @@ using Scheduler.Functions.Configuration;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
+// HTTP triggers take ASP.NET Core's HttpRequest and return its results (the driver API and the operator page).
+builder.ConfigureFunctionsWebApplication();
+
 // The composition root is the one place that may use the system clock.
 #pragma warning disable RS0030
 builder.Services.AddScheduler(builder.Configuration, SystemClock.Instance);

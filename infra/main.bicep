@@ -54,6 +54,9 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
+@description('Application (client) id of the Entra ID app registration that signs drivers and operators in (App Service Authentication). Its app roles Operator.All and Operator.<siteId> make operators; see the README.')
+param authClientId string
+
 @description('Tags for every resource, beside azd-env-name.')
 param tags object = {}
 
@@ -87,6 +90,9 @@ var tableNames = [
   'Sites'
   'Sessions'
   'Departures'
+  'RecurringDepartures'
+  'Boosts'
+  'VehicleAccess'
   'Tariffs'
   'GridSignals'
   'Plans'
@@ -195,6 +201,7 @@ module functionApp 'modules/functionapp.bicep' = {
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
     appSettings: appSettings
+    authClientId: authClientId
     tags: allTags
   }
   // The app reads its package and its storage as soon as it exists, so its identity's roles must be in place first.

@@ -6,6 +6,7 @@ using Scheduler.Functions.Billing;
 using Scheduler.Functions.Habits;
 using Scheduler.Functions.Departures;
 using Scheduler.Functions.Dispatch;
+using Scheduler.Functions.Http;
 using Scheduler.Functions.Ingest;
 using Scheduler.Functions.Planning;
 using Scheduler.Functions.Queues;
@@ -34,6 +35,7 @@ public static class ServiceRegistration
         services.AddSingleton(clock);
         services.AddOptions<PlanningOptions>().Bind(configuration.GetSection(PlanningOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QueueOptions>().Bind(configuration.GetSection(QueueOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ScheduleOptions>().Bind(configuration).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<StorageOptions>()
@@ -60,6 +62,9 @@ public static class ServiceRegistration
         services.AddSingleton<SiteStore>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<DepartureStore>();
+        services.AddSingleton<RecurringDepartureStore>();
+        services.AddSingleton<BoostStore>();
+        services.AddSingleton<SessionTargets>();
         services.AddSingleton<TariffStore>();
         services.AddSingleton<GridSignalStore>();
         services.AddSingleton<PlanStore>();
@@ -94,6 +99,18 @@ public static class ServiceRegistration
         services.AddSingleton<ProfileDispatcher>();
         services.AddSingleton<TariffPuller>();
         services.AddSingleton<GridSignalPoller>();
+
+        // The HTTP API and the operator page.
+        services.AddSingleton<VehicleAccessStore>();
+        services.AddSingleton<VehicleRateLimiter>();
+        services.AddSingleton<ApiGate>();
+        services.AddSingleton<DepartureRequests>();
+        services.AddSingleton<RecurringDepartureRequests>();
+        services.AddSingleton<BoostRequests>();
+        services.AddSingleton<SitePlanReader>();
+        services.AddSingleton<VehiclePlanRequests>();
+        services.AddSingleton<VehicleAccessRequests>();
+        services.AddSingleton<SitePage>();
 
         services.AddSchedulerHttpClients(configuration);
         return services;

@@ -74,6 +74,22 @@ public sealed class DepartureStore
         return Select(own, vehicle, session);
     }
 
+    /// <summary>What was set for a vehicle (not for one of its sessions), whatever stay it is for; null when nothing.</summary>
+    public async Task<DepartureRecord?> FindVehicleAsync(string siteId, string vehicleId, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Departures, cancellationToken).ConfigureAwait(false);
+        var row = await OptimisticUpdate.ReadAsync(table, TableKey.Encode(siteId), VehicleKey(vehicleId), cancellationToken).ConfigureAwait(false);
+        return row is null ? null : Read(row);
+    }
+
+    /// <summary>Deletes what was set for a vehicle; returns whether there was a setting.</summary>
+    public async Task<bool> DeleteVehicleAsync(string siteId, string vehicleId, CancellationToken cancellationToken = default)
+    {
+        var table = await _tables.GetAsync(TableNames.Departures, cancellationToken).ConfigureAwait(false);
+        var response = await table.DeleteEntityAsync(TableKey.Encode(siteId), VehicleKey(vehicleId), Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+        return response.Status != 404;
+    }
+
     /// <summary>Every setting of a site, read with one query, to find those of many sessions at once (see <see cref="SiteDepartures.Find"/>).</summary>
     public async Task<SiteDepartures> ListAsync(string siteId, CancellationToken cancellationToken = default)
     {

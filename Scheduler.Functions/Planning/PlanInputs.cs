@@ -63,12 +63,12 @@ public sealed record PriceSource(string Source, string From, string To, string? 
 /// <summary>Where a session's numbers came from.</summary>
 /// <param name="SessionId">The session.</param>
 /// <param name="Departure">
-/// driver, vehicle (its ISO 15118 charging needs), default, their "-learned" forms (the driver's habits, or the site's
+/// driver, recurring (the vehicle's week), boost (full power now), vehicle (its ISO 15118 charging needs), default, their "-learned" forms (the driver's habits, or the site's
 /// for a new driver, planned an earlier finish), their "-hedged" forms (the site's departure margin did, where nothing
 /// is learned yet), or overstay (the
 /// driver's time has passed while the car is still plugged in).
 /// </param>
-/// <param name="Energy">driver, vehicle (what it said it needs, where below the driver's wish or without one), default, or full (the vehicle stopped drawing while allowed: nothing more is planned for it).</param>
+/// <param name="Energy">driver, recurring, boost, vehicle (what it said it needs, where below the driver's wish or without one), default, or full (the vehicle stopped drawing while allowed: nothing more is planned for it).</param>
 /// <param name="Delivered">meter (read from meter values), assumed (no recent meter value: what the plans allowed), or none.</param>
 /// <param name="DeliveredKwh">The energy taken as already delivered, in kWh.</param>
 public sealed record SessionInput(string SessionId, string Departure, string Energy, string Delivered, double DeliveredKwh)

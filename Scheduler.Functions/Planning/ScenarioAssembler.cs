@@ -38,9 +38,10 @@ public sealed class ScenarioAssembler
     private readonly PriceAssembler _prices;
     private readonly SiteBilling _billing;
     private readonly VehicleHistoryStore _habits;
+    private readonly SessionTargets _targets;
 
     /// <summary>Creates the assembler.</summary>
-    public ScenarioAssembler(SessionStore sessions, DepartureStore departures, GridSignalStore signals, PriceAssembler prices, SiteBilling billing, VehicleHistoryStore habits)
+    public ScenarioAssembler(SessionStore sessions, DepartureStore departures, GridSignalStore signals, PriceAssembler prices, SiteBilling billing, VehicleHistoryStore habits, SessionTargets targets)
     {
         _sessions = sessions;
         _departures = departures;
@@ -48,6 +49,7 @@ public sealed class ScenarioAssembler
         _prices = prices;
         _billing = billing;
         _habits = habits;
+        _targets = targets;
     }
 
     /// <summary>Assembles the scenario of <paramref name="site"/> as it stands at <paramref name="now"/>.</summary>
@@ -81,6 +83,8 @@ public sealed class ScenarioAssembler
         var running = await _sessions.ListActiveAsync(site.Id, cancellationToken).ConfigureAwait(false);
         // Every driver setting of the site in one query, not one read per session.
         var drivers = await _departures.ListAsync(site.Id, cancellationToken).ConfigureAwait(false);
+        // Boosts and recurring departures (Departures/) around what the drivers set.
+        var targets = await _targets.ListAsync(site.Id, cancellationToken).ConfigureAwait(false);
         foreach (var session in running.OrderBy(s => s.Id, StringComparer.Ordinal))
         {
             if (!chargers.TryGetValue(session.ChargerId, out var charger))
@@ -96,7 +100,7 @@ public sealed class ScenarioAssembler
             }
 
             // What the driver and the vehicle announced, joined by one rule (SessionAnnouncements).
-            var announced = SessionAnnouncements.Resolve(session, drivers.Find(session), charger, site);
+            var announced = SessionAnnouncements.Resolve(session, targets.Find(session, drivers.Find(session), zone, now), charger, site);
             var (pluggedSession, delivered) = Plugged(session, announced, now, previousPlan);
             plugged.Add((session, pluggedSession, delivered, announced));
         }

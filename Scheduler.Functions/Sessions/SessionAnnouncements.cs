@@ -63,7 +63,7 @@ public static class SessionAnnouncements
         var vehicle = needs?.Departure;
         if (vehicle is not { } fromVehicle)
         {
-            return driver is null ? (null, null) : (driver.Departure, "driver");
+            return driver is null ? (null, null) : (driver.Departure, driver.Source);
         }
 
         if (driver is null)
@@ -85,7 +85,7 @@ public static class SessionAnnouncements
         notes.Add(useVehicle
             ? $"departure {Format(fromVehicle)} from the vehicle, not the app's {Format(driver.Departure)} ({why})"
             : $"departure {Format(driver.Departure)} from the app, not the vehicle's {Format(fromVehicle)} ({why})");
-        return useVehicle ? (fromVehicle, "vehicle") : (driver.Departure, "driver");
+        return useVehicle ? (fromVehicle, "vehicle") : (driver.Departure, driver.Source);
     }
 
     // The vehicle's energy counts from when it said it: what was drawn by then, plus what it still needed.
@@ -93,13 +93,13 @@ public static class SessionAnnouncements
     {
         if (needs?.NeededWh is not { } neededWh)
         {
-            return driver is null ? (null, null) : (driver.EnergyKwh, "driver");
+            return driver is null ? (null, null) : (driver.EnergyKwh, driver.Source);
         }
 
         var vehicleKwh = (session.EvNeedsDeliveredKwh ?? 0) + (neededWh / 1000.0);
         if (driver is not null && driver.EnergyKwh <= vehicleKwh)
         {
-            return (driver.EnergyKwh, "driver");
+            return (driver.EnergyKwh, driver.Source);
         }
 
         notes.Add(driver is null

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using NodaTime;
+using Scheduler.Protocols.Input;
 using Scheduler.Protocols.Messages;
 using Scheduler.Protocols.Scenarios;
 using Scheduler.Protocols.Tariffs;
@@ -159,9 +160,9 @@ public static class SiteMessageReader
 
     private static IEnumerable<MessageError> CheckSettings(SiteSettings settings, DateTimeZone zone)
     {
-        if (settings.Currency.Length != 3 || !settings.Currency.All(char.IsAsciiLetterUpper))
+        if (IsoCurrency.Expected(settings.Currency) is { } expected)
         {
-            yield return new("settings.invalid", "$.settings.currency", $"\"{settings.Currency}\" is not an ISO 4217 code such as \"EUR\"");
+            yield return new("settings.invalid", "$.settings.currency", $"found \"{settings.Currency}\", {expected}");
         }
 
         if (settings.SlotMinutes is < 1 or > 60 || 60 % settings.SlotMinutes != 0)
@@ -206,7 +207,7 @@ public static class SiteMessageReader
 
         if (settings.TariffFeed is { } feed)
         {
-            if (!Enum.TryParse<TariffFormat>(feed.Format, ignoreCase: true, out var format) || format == TariffFormat.Tou)
+            if (!Enum.TryParse<TariffFormat>(feed.Format, ignoreCase: true, out var format) || TariffImporter.NeedsDates(format))
             {
                 yield return new("settings.invalid", "$.settings.tariffFeed.format", $"\"{feed.Format}\" is not one of entsoe, awattar, energycharts, energyzero, nordpool, octopus");
             }

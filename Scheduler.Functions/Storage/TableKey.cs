@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NodaTime;
+using Scheduler.Protocols.Input;
 
 namespace Scheduler.Functions.Storage;
 
@@ -110,22 +111,7 @@ public static class TableKey
         || c <= '\u001F'
         || c is >= '\u007F' and <= '\u009F';
 
-    private static bool IsWellFormed(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(value[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsWellFormed(string value) => Utf8Text.FirstUnpairedSurrogate(value) is null;
 
     private static string EncodePart(string value, string paramName)
     {

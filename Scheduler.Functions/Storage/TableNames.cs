@@ -12,6 +12,15 @@ public static class TableNames
     /// <summary>Departure times and energy that drivers set (partition: site).</summary>
     public const string Departures = "Departures";
 
+    /// <summary>Vehicles' recurring departures, one week per vehicle (partition: site).</summary>
+    public const string RecurringDepartures = "RecurringDepartures";
+
+    /// <summary>Drivers' boosts, the latest per vehicle (partition: site).</summary>
+    public const string Boosts = "Boosts";
+
+    /// <summary>Which signed-in driver (by Entra object id) may reach which vehicle (partition: site).</summary>
+    public const string VehicleAccess = "VehicleAccess";
+
     /// <summary>Price slots fetched from tariff feeds, and each feed's status (partition: site).</summary>
     public const string Tariffs = "Tariffs";
 
@@ -46,5 +55,5 @@ public static class TableNames
     public const string VehicleTokens = "VehicleTokens";
 
     /// <summary>Every table of fixed name, for creating them at deployment (the inbox's daily tables are the app's own).</summary>
-    public static IReadOnlyList<string> All { get; } = [Sites, Sessions, Departures, Tariffs, GridSignals, Plans, Dispatches, SiteImport, BillingPeaks, VehicleHistory, Poison, VehicleTokens];
+    public static IReadOnlyList<string> All { get; } = [Sites, Sessions, Departures, RecurringDepartures, Boosts, VehicleAccess, Tariffs, GridSignals, Plans, Dispatches, SiteImport, BillingPeaks, VehicleHistory, Poison, VehicleTokens];
 }

@@ -66,7 +66,7 @@ public sealed partial class TariffPuller
         {
             var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(site.TimeZone)
                 ?? throw new InvalidDataException($"unknown time zone '{site.TimeZone}'");
-            if (!Enum.TryParse<TariffFormat>(feed.Format, ignoreCase: true, out var format) || format == TariffFormat.Tou)
+            if (!Enum.TryParse<TariffFormat>(feed.Format, ignoreCase: true, out var format) || TariffImporter.NeedsDates(format))
             {
                 throw new InvalidDataException($"unknown feed format '{feed.Format}'");
             }

@@ -6,7 +6,7 @@ using Scheduler.Protocols.Input;
 namespace Scheduler.Protocols.JsonSupport;
 
 /// <summary>Builds JSON paths in the <c>$.site.chargers[2].maxCurrentA</c> form that readers report errors with.</summary>
-internal static class JsonPath
+public static class JsonPath
 {
     /// <summary>The path of the document's root.</summary>
     public const string Root = "$";
@@ -38,7 +38,7 @@ internal static class JsonPath
     /// Finds the place a JSON Pointer (RFC 6901, e.g. <c>/sessions/3/departure</c>) names in <paramref name="root"/>.
     /// A numeric step is an array index only where the document has an array there.
     /// </summary>
-    public static JsonLocation Locate(JsonElement root, string pointer)
+    internal static JsonLocation Locate(JsonElement root, string pointer)
     {
         var location = JsonLocation.Root(root);
         if (pointer.Length == 0)

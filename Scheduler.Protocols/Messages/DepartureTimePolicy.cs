@@ -12,7 +12,7 @@ namespace Scheduler.Protocols.Messages;
 /// clock shows it. It is not an error. A time that occurs twice (in the autumn overlap, e.g. 02:30 on 2026-10-25)
 /// is the earlier of the two (02:30+02:00): if anything, the car is ready early.
 /// </remarks>
-internal static class DepartureTimePolicy
+public static class DepartureTimePolicy
 {
     private static readonly ZoneLocalMappingResolver Resolver =
         Resolvers.CreateMappingResolver(Resolvers.ReturnEarlier, Resolvers.ReturnForwardShifted);

@@ -6,7 +6,7 @@ using Scheduler.Protocols.JsonSupport;
 namespace Scheduler.Protocols.Messages;
 
 /// <summary>How messages write times: instants as ISO 8601 with seconds and an offset, local times without one.</summary>
-internal static class MessageTime
+public static class MessageTime
 {
     // Seconds required, fraction optional, offset "Z" or ±HH:mm.
     private static readonly OffsetDateTimePattern WithOffset = OffsetDateTimePattern.ExtendedIso;

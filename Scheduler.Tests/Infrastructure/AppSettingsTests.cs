@@ -15,6 +15,7 @@ public sealed partial class AppSettingsTests
     private static readonly Lazy<BicepSnapshot> TestSnapshot = new(() => BicepSnapshot.Take(new Dictionary<string, string>
     {
         ["namePrefix"] = "'sched-test'",
+        ["authClientId"] = "'0f3c1a52-7d4e-4b8a-9c61-2e5f8a9b7c10'",
         ["planAllSitesSchedule"] = "'0 */10 * * * *'",
         ["pullTariffsSchedule"] = "'0 7 * * * *'",
         ["pollGridSignalsSchedule"] = "'30 */2 * * * *'",

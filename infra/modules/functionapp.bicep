@@ -33,6 +33,9 @@ param maximumInstanceCount int
 @description('App settings, name to value. None may hold a secret: secrets are Key Vault references.')
 param appSettings object
 
+@description('Application (client) id of the Entra ID app registration users sign in with.')
+param authClientId string
+
 @description('Tags for the plan and the app; the app also gets the azd service tag.')
 param tags object = {}
 
@@ -96,6 +99,50 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         name: setting.key
         value: setting.value
       })
+    }
+  }
+}
+
+// App Service Authentication with Entra ID: the platform checks each caller's token or session and hands the app
+// their claims in X-MS-CLIENT-PRINCIPAL (removing any such header a client sends). Anonymous calls still reach the
+// app, which answers 401 itself and decides who may see what (the OpenAPI document is public).
+resource auth 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: app
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+      runtimeVersion: '~1'
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    httpSettings: {
+      requireHttps: true
+      forwardProxy: {
+        convention: 'NoProxy'
+      }
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: authClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: [
+            authClientId
+            'api://${authClientId}'
+          ]
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: true
+      }
     }
   }
 }

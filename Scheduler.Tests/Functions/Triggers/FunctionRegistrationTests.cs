@@ -39,7 +39,12 @@ public sealed class FunctionRegistrationTests(AzuriteFixture azurite)
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(
-            ["DispatchProfile", "IngestDeparture", "IngestGridSignal", "IngestSessionEvent", "IngestSite", "PlanAllSites", "PlanSite", "PollGridSignals", "PollSiteGridSignals", "PullSiteTariff", "PullTariffs", "ReplayPoison", "VehicleCommand", "WatchPoison"],
+            [
+                "DeleteDeparture", "DeleteRecurringDepartures", "DeleteVehicleDriver", "DispatchProfile", "GetOpenApi", "GetRecurringDepartures", "GetSiteView",
+                "GetVehiclePlan", "IngestDeparture", "IngestGridSignal", "IngestSessionEvent", "IngestSite", "ListVehicleDrivers", "PlanAllSites", "PlanSite",
+                "PollGridSignals", "PollSiteGridSignals", "PostBoost", "PullSiteTariff", "PullTariffs", "PutDeparture", "PutRecurringDepartures", "PutVehicleDriver",
+                "ReplayPoison", "VehicleCommand", "WatchPoison",
+            ],
             names);
     }
 
