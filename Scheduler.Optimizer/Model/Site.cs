@@ -55,23 +55,8 @@ public sealed record Site
     /// <summary>The forecast of the other load.</summary>
     public IReadOnlyList<BaseLoadInterval> BaseLoad { get; }
 
-    /// <summary>
-    /// The circuits from <paramref name="circuitId"/> up to the grid connection's, nearest first: every limit a load on
-    /// that circuit counts against. Empty for null (a charger on no circuit); the walk stops at an unknown id or a loop,
-    /// which the validator reports.
-    /// </summary>
-    public IReadOnlyList<Circuit> CircuitsAbove(string? circuitId)
-    {
-        var byId = Circuits.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var path = new List<Circuit>();
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        for (var id = circuitId; id is not null && byId.TryGetValue(id, out var circuit) && visited.Add(id); id = circuit.ParentId)
-        {
-            path.Add(circuit);
-        }
-
-        return path;
-    }
+    /// <summary>The circuits from <paramref name="circuitId"/> up to the grid connection's, nearest first (see <see cref="CircuitTree.Above"/>).</summary>
+    public IReadOnlyList<Circuit> CircuitsAbove(string? circuitId) => new CircuitTree(Circuits).Above(circuitId);
 
     /// <summary>How many circuits lie above a charger on <paramref name="circuitId"/>, its own included: its depth in the tree.</summary>
     public int Depth(string? circuitId) => CircuitsAbove(circuitId).Count;

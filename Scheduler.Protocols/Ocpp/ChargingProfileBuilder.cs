@@ -55,30 +55,15 @@ public static class ChargingProfileBuilder
     public static decimal FailSafeCurrentA(Charger charger, Site site)
     {
         var share = Math.Min(charger.MaxCurrentA, site.GridLimitKw * 1000.0 / site.Chargers.Count / (site.VoltageV * charger.Phases));
-        var circuits = site.Circuits.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        for (var id = charger.CircuitId; id is not null && circuits.TryGetValue(id, out var circuit) && visited.Add(id); id = circuit.ParentId)
+        var tree = new CircuitTree(site.Circuits);
+        foreach (var circuit in tree.Above(charger.CircuitId))
         {
-            var below = site.Chargers.Count(c => IsBelow(c, circuit.Id, circuits));
+            var below = site.Chargers.Count(c => tree.Above(c.CircuitId).Any(above => above.Id == circuit.Id));
             share = Math.Min(share, circuit.MaxCurrentA / Math.Max(below, 1));
         }
 
         var rounded = OcppLimit.RoundDown(share);
         return (double)rounded < charger.MinCurrentA ? 0m : rounded;
-    }
-
-    private static bool IsBelow(Charger charger, string circuitId, Dictionary<string, Circuit> circuits)
-    {
-        var visited = new HashSet<string>(StringComparer.Ordinal);
-        for (var id = charger.CircuitId; id is not null && visited.Add(id); id = circuits.TryGetValue(id, out var c) ? c.ParentId : null)
-        {
-            if (id == circuitId)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static ChargingProfile TxDefaultProfile(Charger charger, Site site, Instant start, ChargingProfileOptions options)

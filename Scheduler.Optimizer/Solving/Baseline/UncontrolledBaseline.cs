@@ -15,9 +15,10 @@ internal static class UncontrolledBaseline
         var remaining = sessions.Select(s => s.EnergyKwh).ToArray();
         var present = model.Present;
 
-        // Deepest circuits first, so a feeder's cut is applied to what its sub-feeders already allow.
-        var depth = model.Circuits.Select((_, c) => sessions.Where(s => s.CircuitChain.Contains(c)).Select(s => Array.IndexOf(s.CircuitChain, c)).DefaultIfEmpty(0).Min()).ToArray();
-        var circuitOrder = Enumerable.Range(0, model.Circuits.Length).OrderBy(c => depth[c]).ToArray();
+        // Deepest circuits in the tree first, so a feeder's cut is applied to what its sub-feeders already allow (a
+        // feeder with a charger of its own directly on it is still cut after the sub-feeders below it).
+        var site = model.Problem.Site;
+        var circuitOrder = Enumerable.Range(0, model.Circuits.Length).OrderByDescending(c => site.Depth(model.Circuits[c].Id)).ToArray();
 
         var energyCost = 0.0;
         var delivered = 0.0;

@@ -129,6 +129,7 @@ internal sealed class SlotModel
             .Select((c, i) => (c.Id, i))
             .ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var chargers = problem.Site.Chargers.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var tree = new CircuitTree(problem.Site.Circuits);
 
         var sessions = new SessionSlots[problem.Sessions.Count];
         var below = problem.Site.Circuits.Select(_ => new List<int>[] { [], [], [] }).ToArray();
@@ -136,7 +137,7 @@ internal sealed class SlotModel
         {
             var session = problem.Sessions[i];
             var charger = chargers[session.ChargerId];
-            var chain = CircuitChain(problem.Site, circuitIndex, charger.CircuitId);
+            var chain = tree.Above(charger.CircuitId).Select(c => circuitIndex[c.Id]).ToArray();
             sessions[i] = SessionSlots.Create(i, session, charger, chain, window, problem.Site.VoltageV);
             if (sessions[i].Length == 0)
             {
@@ -226,19 +227,6 @@ internal sealed class SlotModel
         }
 
         return present;
-    }
-
-    /// <summary>The indices of the circuits from the charger's own up to the top of the tree.</summary>
-    private static int[] CircuitChain(Site site, Dictionary<string, int> circuitIndex, string? circuitId)
-    {
-        var chain = new List<int>();
-        while (circuitId is not null && circuitIndex.TryGetValue(circuitId, out var index) && !chain.Contains(index))
-        {
-            chain.Add(index);
-            circuitId = site.Circuits[index].ParentId;
-        }
-
-        return [.. chain];
     }
 
     /// <summary>Adds value × (the fraction of each slot that [start, end) covers) to the slots.</summary>
