@@ -1,3 +1,4 @@
+using Scheduler.Optimizer.Model;
 using Scheduler.Optimizer.Plans;
 using Scheduler.Optimizer.Solving.Grid;
 
@@ -17,8 +18,8 @@ internal static class UncontrolledBaseline
 
         // Deepest circuits in the tree first, so a feeder's cut is applied to what its sub-feeders already allow (a
         // feeder with a charger of its own directly on it is still cut after the sub-feeders below it).
-        var site = model.Problem.Site;
-        var circuitOrder = Enumerable.Range(0, model.Circuits.Length).OrderByDescending(c => site.Depth(model.Circuits[c].Id)).ToArray();
+        var tree = new CircuitTree(model.Problem.Site.Circuits);
+        var circuitOrder = Enumerable.Range(0, model.Circuits.Length).OrderByDescending(c => tree.Above(model.Circuits[c].Id).Count).ToArray();
 
         var energyCost = 0.0;
         var delivered = 0.0;

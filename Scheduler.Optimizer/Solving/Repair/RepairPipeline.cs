@@ -37,8 +37,9 @@ internal static class RepairPipeline
     /// <summary>
     /// The safe schedule when there is no relaxation: the sessions with the least choice of slots first (a stay that
     /// at full current only just delivers the request must use all of it; the flexible ones fill around them), then
-    /// earliest departure, each in the slots where its energy costs least, first under the peak that spreading every request evenly over the window would need, then, for
-    /// what did not fit, past it. It runs even past the deadline, since a plan must come out; it is two greedy passes.
+    /// earliest departure, each in the slots where its energy costs least, first under the peak that spreading every
+    /// request evenly over the window would need, then, for what did not fit, past it. It runs even past the deadline,
+    /// since a plan must come out; it is two greedy passes.
     /// </summary>
     public static Schedule Fallback(SlotModel model, ObjectiveTerms terms, Deadline deadline)
     {
