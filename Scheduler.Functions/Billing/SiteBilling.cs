@@ -8,10 +8,12 @@ using Scheduler.Protocols.Billing;
 namespace Scheduler.Functions.Billing;
 
 /// <summary>
-/// A site's demand charges per billing period and the peaks its meter recorded in them. The site's import per slot
-/// is the chargers' metered energy (what each session drew between two plans, spread over that time) plus the
-/// base-load forecast; once a slot has passed, each charge that covers it keeps the higher of its peak and the slot's
-/// import, and every plan is given those peaks as <see cref="DemandCharge.PeakSoFarKw"/>.
+/// A site's demand charges per billing period and the peaks its meter recorded in them. A slot's import comes from the
+/// site's own meter where its readings cover the slot (charging and the rest of the building, so nothing is added);
+/// else it is the chargers' metered energy (what each session drew between two plans, spread over that time) plus the
+/// base-load forecast. Once a slot has passed, each charge that covers it keeps the higher of its peak and the slot's
+/// import, and every plan is given those peaks as <see cref="DemandCharge.PeakSoFarKw"/>, the slots that passed since
+/// the plan before included.
 /// </summary>
 public sealed class SiteBilling
 {
@@ -20,12 +22,14 @@ public sealed class SiteBilling
 
     private readonly SiteImportStore _imports;
     private readonly BillingPeakStore _peaks;
+    private readonly SiteMeterStore _meter;
 
     /// <summary>Creates the service.</summary>
-    public SiteBilling(SiteImportStore imports, BillingPeakStore peaks)
+    public SiteBilling(SiteImportStore imports, BillingPeakStore peaks, SiteMeterStore meter)
     {
         _imports = imports;
         _peaks = peaks;
+        _meter = meter;
     }
 
     /// <summary>The site's demand charges over the billing periods that meet the span, each over its own period.</summary>
@@ -39,9 +43,19 @@ public sealed class SiteBilling
                 .Select(p => new DemandCharge($"{ChargeIdPrefix}-{p.Id}", perKw, [new Interval(p.Start, p.End)]))];
     }
 
-    /// <summary>The charges that meet the span, with the peaks recorded so far.</summary>
+    /// <summary>
+    /// The charges that meet the span, with their peaks as they stand at <paramref name="now"/>: the recorded ones, and
+    /// every slot that has passed since the last count, counted as <see cref="RecordAsync"/> will count it.
+    /// </summary>
+    /// <param name="site">The site.</param>
+    /// <param name="zone">Its zone.</param>
+    /// <param name="from">The span's start.</param>
+    /// <param name="to">The span's end.</param>
+    /// <param name="drawn">Per session as read before the plan, the energy taken as delivered at <paramref name="now"/>, in kWh.</param>
+    /// <param name="now">The planning instant.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
     public async Task<(IReadOnlyList<DemandCharge> Charges, RecordedPeaks Peaks)> ChargesAsync(
-        SiteRecord site, DateTimeZone zone, Instant from, Instant to, CancellationToken cancellationToken = default)
+        SiteRecord site, DateTimeZone zone, Instant from, Instant to, IReadOnlyList<(SessionRecord Session, double DeliveredKwh)> drawn, Instant now, CancellationToken cancellationToken = default)
     {
         var charges = Charges(site, zone, from, to);
         if (charges.Count == 0)
@@ -49,8 +63,8 @@ public sealed class SiteBilling
             return (charges, RecordedPeaks.None);
         }
 
-        var (peaks, _) = await _peaks.ReadAsync(site.Id, cancellationToken).ConfigureAwait(false);
-        return (charges, peaks);
+        var count = await CountAsync(site, zone, Drawn(drawn, now, Duration.FromMinutes(site.Settings.SlotMinutes)), now, cancellationToken).ConfigureAwait(false);
+        return (charges, count.Peaks);
     }
 
     /// <summary>
@@ -65,8 +79,24 @@ public sealed class SiteBilling
     public async Task RecordAsync(SiteRecord site, DateTimeZone zone, IReadOnlyList<(SessionRecord Session, double DeliveredKwh)> drawn, Instant now, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(site);
+        foreach (var (start, kwh) in Drawn(drawn, now, Duration.FromMinutes(site.Settings.SlotMinutes)))
+        {
+            await _imports.AddAsync(site.Id, start, kwh, cancellationToken).ConfigureAwait(false);
+        }
+
+        var count = await CountAsync(site, zone, new Dictionary<Instant, double>(), now, cancellationToken).ConfigureAwait(false);
+        await _imports.MarkCountedAsync(site.Id, count.Slots, cancellationToken).ConfigureAwait(false);
+
+        if (count.Until > count.From)
+        {
+            await _peaks.SaveAsync(site.Id, count.Peaks, count.Until, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    // What each session drew since its previous estimate, per slot.
+    private static SortedDictionary<Instant, double> Drawn(IReadOnlyList<(SessionRecord Session, double DeliveredKwh)> drawn, Instant now, Duration slot)
+    {
         ArgumentNullException.ThrowIfNull(drawn);
-        var slot = Duration.FromMinutes(site.Settings.SlotMinutes);
         var added = new SortedDictionary<Instant, double>();
         foreach (var (session, delivered) in drawn)
         {
@@ -78,12 +108,7 @@ public sealed class SiteBilling
             }
         }
 
-        foreach (var (start, kwh) in added)
-        {
-            await _imports.AddAsync(site.Id, start, kwh, cancellationToken).ConfigureAwait(false);
-        }
-
-        await CountPassedSlotsAsync(site, zone, slot, now, cancellationToken).ConfigureAwait(false);
+        return added;
     }
 
     // Energy drawn evenly from one instant to another, shared out over the slots it spans by the time in each.
@@ -97,25 +122,41 @@ public sealed class SiteBilling
         }
     }
 
-    // Every slot that has ended since the last count is counted once, charging plus base load, into its charges' peaks.
-    private async Task CountPassedSlotsAsync(SiteRecord site, DateTimeZone zone, Duration slot, Instant now, CancellationToken cancellationToken)
+    // Every slot that has ended since the last count, in order, into its charges' peaks: from the site's meter where its
+    // readings cover the slot, else the chargers' energy (stored, plus what is drawn but not stored yet) and the base
+    // load. A slot that waits for its closing site-meter reading ends the count: it and the slots after it come later.
+    private async Task<Count> CountAsync(SiteRecord site, DateTimeZone zone, IReadOnlyDictionary<Instant, double> unstoredKwh, Instant now, CancellationToken cancellationToken)
     {
+        var slot = Duration.FromMinutes(site.Settings.SlotMinutes);
         var until = SlotGrid.Floor(now, slot);
         var (peaks, counted) = await _peaks.ReadAsync(site.Id, cancellationToken).ConfigureAwait(false);
         var from = counted ?? until - Duration.FromDays(1);
         if (from >= until || site.Settings.DemandChargePerKw <= 0)
         {
-            return;
+            return new Count(peaks, from, from, []);
         }
 
         var charges = Charges(site, zone, from, until);
         var metered = (await _imports.ListAsync(site.Id, from, until, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.SlotStart, s => s.Kwh);
-        for (var start = from; start < until; start += slot)
+        var meter = await _meter.ReadAsync(site.Id, from, slot, cancellationToken).ConfigureAwait(false);
+        var slots = new List<(Instant, double, string)>();
+        var start = from;
+        for (; start < until; start += slot)
         {
-            var importKw = (metered.GetValueOrDefault(start) / slot.TotalHours) + site.Settings.BaseLoadKw;
+            var siteKw = meter.ImportKw(start, start + slot);
+            if (siteKw is null && meter.Awaits(start + slot, now))
+            {
+                break;
+            }
+
+            var importKw = siteKw ?? (((metered.GetValueOrDefault(start) + unstoredKwh.GetValueOrDefault(start)) / slot.TotalHours) + site.Settings.BaseLoadKw);
             peaks = peaks.Record(charges, start, start + slot, importKw);
+            slots.Add((start, importKw, siteKw is null ? SiteImportStore.MeterSums : SiteImportStore.SiteMeter));
         }
 
-        await _peaks.SaveAsync(site.Id, peaks, until, cancellationToken).ConfigureAwait(false);
+        return new Count(peaks, from, start, slots);
     }
+
+    // The peaks with the slots from one instant counted up to another, and each slot's import and where it came from.
+    private sealed record Count(RecordedPeaks Peaks, Instant From, Instant Until, IReadOnlyList<(Instant Start, double ImportKw, string Source)> Slots);
 }

@@ -8,11 +8,17 @@ namespace Scheduler.Functions.Billing;
 
 /// <summary>
 /// The site-import table: one partition per site, one row per metered slot (its start, sortable) with the charging
-/// energy the chargers' meters showed in it. With the base-load forecast it gives the site's import per slot, the
-/// demand the utility bills.
+/// energy the chargers' meters showed in it, and, once the slot is counted into the billing period's peaks, the
+/// site's import it was counted with and where that came from (<see cref="SiteMeter"/> or <see cref="MeterSums"/>).
 /// </summary>
 public sealed class SiteImportStore
 {
+    /// <summary>The source of a slot counted from the site's own meter.</summary>
+    public const string SiteMeter = "site-meter";
+
+    /// <summary>The source of a slot counted from the chargers' meter sums plus the base-load forecast.</summary>
+    public const string MeterSums = "meter-sums";
+
     private static readonly InstantPattern RowPattern = InstantPattern.CreateWithInvariantCulture("uuuuMMdd'T'HHmm'Z'");
 
     private readonly StorageTables _tables;
@@ -28,12 +34,34 @@ public sealed class SiteImportStore
             table,
             TableKey.Encode(siteId),
             RowPattern.Format(slotStart),
-            current => new TableEntity(TableKey.Encode(siteId), RowPattern.Format(slotStart))
+            current =>
             {
-                ["SlotStart"] = slotStart.ToDateTimeOffset(),
-                ["ChargingKwh"] = (current?.GetDouble("ChargingKwh") ?? 0) + kwh,
+                // The slot's other fields (what it was counted with) stay as they are.
+                var entity = current ?? new TableEntity(TableKey.Encode(siteId), RowPattern.Format(slotStart));
+                entity["SlotStart"] = slotStart.ToDateTimeOffset();
+                entity["ChargingKwh"] = (current?.GetDouble("ChargingKwh") ?? 0) + kwh;
+                return entity;
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the import each slot was counted with, in kW, and its source, in as few transactions as the rules allow.</summary>
+    public async Task MarkCountedAsync(string siteId, IReadOnlyList<(Instant SlotStart, double ImportKw, string Source)> slots, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
+        if (slots.Count == 0)
+        {
+            return;
+        }
+
+        var table = await _tables.GetAsync(TableNames.SiteImport, cancellationToken).ConfigureAwait(false);
+        var actions = slots.Select(s => new TableTransactionAction(TableTransactionActionType.UpsertMerge, new TableEntity(TableKey.Encode(siteId), RowPattern.Format(s.SlotStart))
+        {
+            ["SlotStart"] = s.SlotStart.ToDateTimeOffset(),
+            ["ImportKw"] = s.ImportKw,
+            ["Source"] = s.Source,
+        })).ToList();
+        await TableBatch.SubmitAsync(table, actions, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The charging energy of each metered slot from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), in time order.</summary>

@@ -91,6 +91,8 @@ public static class ServiceRegistration
         services.AddSingleton<PriceAssembler>();
         services.AddSingleton<SiteImportStore>();
         services.AddSingleton<BillingPeakStore>();
+        services.AddSingleton<SiteMeterStore>();
+        services.AddSingleton<SiteMeterIngest>();
         services.AddSingleton<SiteBilling>();
         services.AddSingleton<VehicleHistoryStore>();
         services.AddSingleton<ScenarioAssembler>();

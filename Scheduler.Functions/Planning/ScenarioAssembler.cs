@@ -138,7 +138,9 @@ public sealed class ScenarioAssembler
 
         var windowEnd = pricedEnd < needed.End ? pricedEnd : needed.End;
         var signals = await ResolveSignalsAsync(site, now, windowEnd, warnings, cancellationToken).ConfigureAwait(false);
-        var billing = await _billing.ChargesAsync(site, zone, windowStart, windowEnd, cancellationToken).ConfigureAwait(false);
+        // The peaks include the slots that passed since the plan before, as the replay counts a slot the moment it ends.
+        var drawn = plugged.Select(p => (p.Record, p.Session.DeliveredKwh)).ToList();
+        var billing = await _billing.ChargesAsync(site, zone, windowStart, windowEnd, drawn, now, cancellationToken).ConfigureAwait(false);
         var request = Build(site, snapshot with
         {
             Prices = signals.Prices.Count == 0 ? priceList : PriceOverlay.Apply(priceList, [.. signals.Prices.Select(o => new PriceInterval(o.Start, o.End, o.PerKwh))]),

@@ -12,6 +12,9 @@ public static class QueueNames
     /// <summary>Session started / meter values / stopped, from the CSMS.</summary>
     public const string SessionEvents = "session-events";
 
+    /// <summary>Readings of each site's own import meter, from the operator's meter gateway.</summary>
+    public const string SiteMeter = "site-meter";
+
     /// <summary>One message per site to plan.</summary>
     public const string PlanRequests = "plan-requests";
 
@@ -34,7 +37,7 @@ public static class QueueNames
     public const string VehicleCommands = "vehicle-commands";
 
     /// <summary>Every input queue, for creating them (and their poison queues) at start-up.</summary>
-    public static IReadOnlyList<string> All { get; } = [Sites, Departures, GridSignals, SessionEvents, PlanRequests, Dispatch, TariffPulls, VtnPolls, PoisonReplays, VehicleCommands];
+    public static IReadOnlyList<string> All { get; } = [Sites, Departures, GridSignals, SessionEvents, SiteMeter, PlanRequests, Dispatch, TariffPulls, VtnPolls, PoisonReplays, VehicleCommands];
 
     /// <summary>The poison queue of <paramref name="queue"/>, as the Functions host names it.</summary>
     public static string PoisonOf(string queue) => queue + "-poison";

@@ -36,6 +36,9 @@ public static class TableNames
     /// <summary>The site's charging energy per metered slot.</summary>
     public const string SiteImport = "SiteImport";
 
+    /// <summary>The readings of the site's own import meter, where the operator sends them (partition: site).</summary>
+    public const string SiteMeter = "SiteMeter";
+
     /// <summary>Each demand charge's peak recorded in its billing period.</summary>
     public const string BillingPeaks = "BillingPeaks";
 
@@ -55,5 +58,5 @@ public static class TableNames
     public const string VehicleTokens = "VehicleTokens";
 
     /// <summary>Every table of fixed name, for creating them at deployment (the inbox's daily tables are the app's own).</summary>
-    public static IReadOnlyList<string> All { get; } = [Sites, Sessions, Departures, RecurringDepartures, Boosts, VehicleAccess, Tariffs, GridSignals, Plans, Dispatches, SiteImport, BillingPeaks, VehicleHistory, Poison, VehicleTokens];
+    public static IReadOnlyList<string> All { get; } = [Sites, Sessions, Departures, RecurringDepartures, Boosts, VehicleAccess, Tariffs, GridSignals, Plans, Dispatches, SiteImport, SiteMeter, BillingPeaks, VehicleHistory, Poison, VehicleTokens];
 }

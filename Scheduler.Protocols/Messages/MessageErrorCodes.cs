@@ -101,4 +101,10 @@ public static class MessageErrorCodes
 
     /// <summary>A vehicle's proposed schedule whose periods do not start at 0 and rise.</summary>
     public const string EvScheduleOrder = "ev.schedule-order";
+
+    /// <summary>A site-meter reading with neither <c>importRegisterKwh</c> nor <c>averageImportKw</c>.</summary>
+    public const string SiteMeterReadingMissing = "site-meter.reading-missing";
+
+    /// <summary>A site-meter average without its <c>intervalStart</c> (or the reverse), or an interval that does not end at the timestamp within an hour.</summary>
+    public const string SiteMeterInterval = "site-meter.interval";
 }

@@ -12,6 +12,7 @@ internal static class MessageSchemas
     private static readonly Lazy<EmbeddedSchema> LazyPlanRequest = new(() => Load(MessageTypes.PlanRequest));
     private static readonly Lazy<EmbeddedSchema> LazyDispatch = new(() => Load(MessageTypes.Dispatch));
     private static readonly Lazy<EmbeddedSchema> LazyVehicleCommand = new(() => Load(MessageTypes.VehicleCommand));
+    private static readonly Lazy<EmbeddedSchema> LazySiteMeter = new(() => Load(MessageTypes.SiteMeter));
 
     /// <summary>type, version and id only; other properties allowed.</summary>
     public static EmbeddedSchema Envelope => LazyEnvelope.Value;
@@ -27,6 +28,8 @@ internal static class MessageSchemas
     public static EmbeddedSchema Dispatch => LazyDispatch.Value;
 
     public static EmbeddedSchema VehicleCommand => LazyVehicleCommand.Value;
+
+    public static EmbeddedSchema SiteMeter => LazySiteMeter.Value;
 
     private static EmbeddedSchema Load(string name) => new($"messages.{name}.v1.schema.json");
 }

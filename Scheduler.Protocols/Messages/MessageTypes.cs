@@ -24,8 +24,11 @@ public static class MessageTypes
     /// <summary>A step of a plan for a vehicle controlled through its maker's API (<see cref="VehicleCommandMessage"/>).</summary>
     public const string VehicleCommand = "vehicle-command";
 
+    /// <summary>A reading of the site's own import meter (<see cref="SiteMeterMessage"/>).</summary>
+    public const string SiteMeter = "site-meter";
+
     /// <summary>Every known type, in the order above.</summary>
-    public static IReadOnlyList<string> All { get; } = [Departure, SessionEvent, GridSignal, PlanRequest, Dispatch, VehicleCommand];
+    public static IReadOnlyList<string> All { get; } = [Departure, SessionEvent, GridSignal, PlanRequest, Dispatch, VehicleCommand, SiteMeter];
 
     /// <summary>True when <paramref name="type"/> is one of <see cref="All"/> (compared exactly).</summary>
     public static bool IsKnown(string type) => All.Contains(type, StringComparer.Ordinal);

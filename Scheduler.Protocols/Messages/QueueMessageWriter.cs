@@ -130,6 +130,26 @@ public static class QueueMessageWriter
         });
     }
 
+    /// <summary>Writes a site-meter message.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The JSON text.</returns>
+    public static string Write(SiteMeterMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return Build(MessageTypes.SiteMeter, message.Id, writer =>
+        {
+            writer.WriteString("siteId", message.SiteId);
+            writer.WriteString("timestamp", MessageTime.Format(message.Timestamp));
+            WriteOptional(writer, "importRegisterKwh", message.ImportRegisterKwh);
+            if (message.IntervalStart is { } start)
+            {
+                writer.WriteString("intervalStart", MessageTime.Format(start));
+            }
+
+            WriteOptional(writer, "averageImportKw", message.AverageImportKw);
+        });
+    }
+
     private static string Build(string type, string id, Action<Utf8JsonWriter> writeBody)
     {
         using var buffer = new MemoryStream();

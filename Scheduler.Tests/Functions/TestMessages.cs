@@ -22,6 +22,14 @@ internal static class TestMessages
     public static string Stopped(string id, string siteId, string chargerId, string transactionId, Instant at, double meterWh) =>
         $$"""{"type":"session-event","version":1,"id":"{{id}}","siteId":"{{siteId}}","event":"stopped","chargerId":"{{chargerId}}","connectorId":1,"transactionId":"{{transactionId}}","timestamp":"{{Iso(at)}}","meterWh":{{Num(meterWh)}}}""";
 
+    /// <summary>A reading of the site's import register, in kWh.</summary>
+    public static string SiteMeterRegister(string id, string siteId, Instant at, double registerKwh) =>
+        $$"""{"type":"site-meter","version":1,"id":"{{id}}","siteId":"{{siteId}}","timestamp":"{{Iso(at)}}","importRegisterKwh":{{Num(registerKwh)}}}""";
+
+    /// <summary>The site's average import over an interval, in kW.</summary>
+    public static string SiteMeterAverage(string id, string siteId, Instant start, Instant end, double averageKw) =>
+        $$"""{"type":"site-meter","version":1,"id":"{{id}}","siteId":"{{siteId}}","timestamp":"{{Iso(end)}}","intervalStart":"{{Iso(start)}}","averageImportKw":{{Num(averageKw)}}}""";
+
     public static string GridSignal(string id, string siteId, string eventJson) =>
         $$"""{"type":"grid-signal","version":1,"id":"{{id}}","siteId":"{{siteId}}","event":{{eventJson}}}""";
 

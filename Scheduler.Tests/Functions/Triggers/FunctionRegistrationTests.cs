@@ -41,7 +41,7 @@ public sealed class FunctionRegistrationTests(AzuriteFixture azurite)
         Assert.Equal(
             [
                 "DeleteDeparture", "DeleteRecurringDepartures", "DeleteVehicleDriver", "DispatchProfile", "GetOpenApi", "GetRecurringDepartures", "GetSiteView",
-                "GetVehiclePlan", "IngestDeparture", "IngestGridSignal", "IngestSessionEvent", "IngestSite", "ListVehicleDrivers", "PlanAllSites", "PlanSite",
+                "GetVehiclePlan", "IngestDeparture", "IngestGridSignal", "IngestSessionEvent", "IngestSite", "IngestSiteMeter", "ListVehicleDrivers", "PlanAllSites", "PlanSite",
                 "PollGridSignals", "PollSiteGridSignals", "PostBoost", "PullSiteTariff", "PullTariffs", "PutDeparture", "PutRecurringDepartures", "PutVehicleDriver",
                 "ReplayPoison", "VehicleCommand", "WatchPoison",
             ],
