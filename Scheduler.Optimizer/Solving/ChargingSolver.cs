@@ -83,13 +83,13 @@ public static class ChargingSolver
 
     private static SolveOutcome Plan(SlotModel model, ObjectiveTerms terms, SolverOptions options, Deadline deadline)
     {
-        var relaxation = RelaxationSolver.Solve(model, terms, deadline.Share(RelaxationShare));
+        var relaxation = RelaxationSolver.Solve(model, terms, deadline.Share(RelaxationShare), dive: true);
         if (relaxation.Plan is not { } relaxed)
         {
             return new SolveOutcome(RepairPipeline.Fallback(model, terms, deadline), null, relaxation.Failure);
         }
 
-        var schedule = RepairPipeline.FromRelaxation(model, terms, relaxed, deadline);
+        var schedule = Repaired(model, terms, relaxed, deadline);
         var bound = relaxed.LowerBound;
         if (!Closed(PlanAssembler.Objective(schedule, terms), bound) && model.PairCount <= options.ExactStageMaxPairs)
         {
@@ -97,6 +97,19 @@ public static class ChargingSolver
         }
 
         return new SolveOutcome(schedule, bound, null);
+    }
+
+    /// <summary>The relaxation repaired to whole amps; where it was also dived, whichever repair has the lowest objective (the first on a tie).</summary>
+    private static Schedule Repaired(SlotModel model, ObjectiveTerms terms, RelaxedPlan relaxed, Deadline deadline)
+    {
+        var best = RepairPipeline.FromRelaxation(model, terms, relaxed, deadline);
+        foreach (var dived in relaxed.Dived.TakeWhile(_ => !deadline.Expired))
+        {
+            var other = RepairPipeline.FromRelaxation(model, terms, dived, deadline);
+            best = PlanAssembler.Objective(other, terms) < PlanAssembler.Objective(best, terms) - Tolerance.Money ? other : best;
+        }
+
+        return best;
     }
 
     /// <summary>The exact MIP, warm-started with the repair; its schedule where it is better, and its bound where it is higher.</summary>

@@ -38,7 +38,8 @@ internal static class RelaxationSolver
     /// <param name="terms">The objective's penalty and tie-break.</param>
     /// <param name="deadline">The solve's time budget.</param>
     /// <param name="decompose">Whether the circuit-by-circuit solve may be tried first.</param>
-    public static RelaxationOutcome Solve(SlotModel model, ObjectiveTerms terms, Deadline deadline, bool decompose = true)
+    /// <param name="dive">Whether a small joint model with demand charges is also dived toward minimum currents (see <see cref="MinimumCurrentDive"/>).</param>
+    public static RelaxationOutcome Solve(SlotModel model, ObjectiveTerms terms, Deadline deadline, bool decompose = true, bool dive = false)
     {
         if (deadline.Expired || deadline.Remaining < SetupPerPair * model.PairCount)
         {
@@ -51,7 +52,7 @@ internal static class RelaxationSolver
             return RelaxationOutcome.Solved(decomposed);
         }
 
-        return SolveOne(model, terms, deadline, include: null) is { } joint
+        return SolveOne(model, terms, deadline, include: null, dive) is { } joint
             ? RelaxationOutcome.Solved(joint.Plan!)
             : RelaxationOutcome.Failed("the relaxation could not be solved");
     }
@@ -87,7 +88,7 @@ internal static class RelaxationSolver
     {
         var results = new RelaxationOutcome?[blocks.Count];
         Parallel.For(0, blocks.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, b =>
-            results[b] = SolveOne(model, terms, deadline, blocks[b]));
+            results[b] = SolveOne(model, terms, deadline, blocks[b], dive: false));
         if (results.Any(r => r?.Plan is null))
         {
             return null;
@@ -119,7 +120,7 @@ internal static class RelaxationSolver
     }
 
     /// <summary>One LP: the whole site, or one block of it.</summary>
-    private static RelaxationOutcome? SolveOne(SlotModel model, ObjectiveTerms terms, Deadline deadline, bool[]? include)
+    private static RelaxationOutcome? SolveOne(SlotModel model, ObjectiveTerms terms, Deadline deadline, bool[]? include, bool dive)
     {
         using var formulation = PlanningFormulation.Relaxation(model, terms, include);
         if (!formulation.AddEverything(deadline))
@@ -138,9 +139,15 @@ internal static class RelaxationSolver
             formulation.Solver.SetTimeLimit((long)Math.Max(1, left.TotalMilliseconds));
         }
 
-        return formulation.Solver.Solve() == Solver.ResultStatus.OPTIMAL
-            ? RelaxationOutcome.Solved(Read(model, formulation))
-            : null;
+        if (formulation.Solver.Solve() != Solver.ResultStatus.OPTIMAL)
+        {
+            return null;
+        }
+
+        var plan = Read(model, formulation);
+        return RelaxationOutcome.Solved(dive && formulation.Joint && model.HasDemandCharges && model.PairCount <= MinimumCurrentDive.MaxPairs
+            ? plan with { Dived = Dives(model, formulation, plan, deadline) }
+            : plan);
     }
 
     /// <summary>The solution's currents, 0 where a column is not in the model.</summary>
@@ -159,11 +166,22 @@ internal static class RelaxationSolver
         return currents;
     }
 
+    /// <summary>The solved joint relaxation dived by every <see cref="DiveRule"/>, as further starts for the repair.</summary>
+    private static RelaxedPlan[] Dives(SlotModel model, PlanningFormulation formulation, RelaxedPlan solved, Deadline deadline) =>
+        Enum.GetValues<DiveRule>()
+            .Select(rule => MinimumCurrentDive.Dive(model, formulation, solved, rule, deadline))
+            .OfType<(double[][] Currents, double[] DemandPeakKw)>()
+            .Select(d => new RelaxedPlan(d.Currents, solved.LowerBound, d.DemandPeakKw, solved.LpSolves))
+            .ToArray();
+
+    /// <summary>Per demand term, the peak the solution is billed at: its recorded peak plus the excess.</summary>
+    public static double[] Peaks(SlotModel model, PlanningFormulation formulation) =>
+        formulation.Excess.Select((e, d) => model.DemandTerms[d].PeakSoFarKw + Math.Max(0, e.SolutionValue())).ToArray();
+
     private static RelaxedPlan Read(SlotModel model, PlanningFormulation formulation)
     {
         var currents = Currents(model, formulation);
         var bound = formulation.Solver.Objective().Value() - (ObjectiveTerms.MaxTieBreakPerKwh * formulation.TotalRequestedKwh);
-        var peaks = formulation.Excess.Select((e, d) => model.DemandTerms[d].PeakSoFarKw + Math.Max(0, e.SolutionValue())).ToArray();
-        return new RelaxedPlan(currents, bound, peaks, 1);
+        return new RelaxedPlan(currents, bound, Peaks(model, formulation), 1);
     }
 }
