@@ -25,6 +25,7 @@ internal static class RepairPipeline
             EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, PeakPolicy.RaiseInSmallSteps, deadline);
         }
 
+        SiteRoomSwap.Apply(schedule, terms, peaks, deadline);
         Polish(schedule, terms, deadline);
         if (model.HasDemandCharges)
         {
