@@ -55,13 +55,13 @@ public sealed class ScenarioAssembler
     /// <summary>Assembles the scenario of <paramref name="site"/> as it stands at <paramref name="now"/>.</summary>
     /// <param name="site">The site.</param>
     /// <param name="now">The planning instant: the window starts in its slot.</param>
-    /// <param name="previousPlan">The power the site's latest plan allowed, to estimate what sessions drew since their last meter value.</param>
+    /// <param name="previousPlan">The site's latest plan: the power it allowed, to estimate what sessions drew since their last meter value, and the batteries it found full.</param>
     /// <param name="requestId">The plan request, for the record.</param>
     /// <param name="reason">Why the plan was asked for, for the record.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <exception cref="SiteConfigurationException">The site's configuration cannot be planned.</exception>
     public async Task<AssembledScenario> AssembleAsync(
-        SiteRecord site, Instant now, PlannedEnergy previousPlan, string requestId, string reason, CancellationToken cancellationToken = default)
+        SiteRecord site, Instant now, PreviousPlan previousPlan, string requestId, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(previousPlan);
@@ -203,13 +203,13 @@ public sealed class ScenarioAssembler
     }
 
     // The session as the planner takes it: the driver's announcement, and what was drawn by now, the newer of the meter
-    // and our own running estimate, plus what the latest plan allowed since.
-    private static (PluggedSession Session, string Delivered) Plugged(SessionRecord session, SessionAnnouncement announced, Instant now, PlannedEnergy previousPlan)
+    // and our own running estimate, plus what the latest plan allowed since; a battery that plan found full stays full.
+    private static (PluggedSession Session, string Delivered) Plugged(SessionRecord session, SessionAnnouncement announced, Instant now, PreviousPlan previousPlan)
     {
         var (baseKwh, baseAt, deliveredSource) = session.MeteredKwh is { } metered && session.MeterLastAt is { } readAt && (session.EstimatedAt is null || readAt >= session.EstimatedAt)
             ? (metered, readAt, "meter")
             : (session.EstimatedKwh, session.EstimatedAt ?? session.Arrival, session.EstimatedAt is null ? "none" : "assumed");
-        var sincePlan = previousPlan.EnergyKwh(session.Id, baseAt, now);
+        var sincePlan = previousPlan.Energy.EnergyKwh(session.Id, baseAt, now);
         if (sincePlan > 0 && deliveredSource != "meter")
         {
             deliveredSource = "assumed";
@@ -231,7 +231,8 @@ public sealed class ScenarioAssembler
             Phases = announced.Limits.Phases,
             DeliveredKwh = Math.Round(baseKwh + sincePlan, 3),
             MeterPowerW = session.MeterLastPowerW,
-            AllowedBeforeMeterKwh = session.MeterLastAt is { } at ? previousPlan.EnergyKwh(session.Id, at - FullBattery.LookBack, at) : 0,
+            AllowedBeforeMeterKwh = session.MeterLastAt is { } at ? previousPlan.Energy.EnergyKwh(session.Id, at - FullBattery.LookBack, at) : 0,
+            FullBefore = previousPlan.FoundFull(session.Id),
         };
         return (plugged, deliveredSource);
     }

@@ -126,7 +126,7 @@ public sealed partial class SitePlanner
         SiteRecord site, PlanRequestMessage request, LatestPlan? latest, (StoredPlan Plan, string Json)? previous, CancellationToken cancellationToken)
     {
         var plannedAt = _clock.GetCurrentInstant();
-        var previousPlan = previous is { } p ? PlannedEnergy.Read(p.Json) : PlannedEnergy.None;
+        var previousPlan = previous is { } p ? PreviousPlan.Read(p.Plan, p.Json) : PreviousPlan.None;
         var assembled = await _assembler.AssembleAsync(site, plannedAt, previousPlan, request.Id, request.Reason, cancellationToken).ConfigureAwait(false);
 
         var scenario = ScenarioReader.Read(assembled.ScenarioJson);
@@ -163,7 +163,7 @@ public sealed partial class SitePlanner
         // After the estimates moved on, so that a repeated request finds (almost) nothing new drawn: the site's import
         // per slot and the billing period's peaks, and the drivers whose sessions ended since the latest plan.
         await _billing.RecordAsync(site, problem.Site.TimeZone, drawn, plannedAt, cancellationToken).ConfigureAwait(false);
-        await _history.RecordEndedAsync(site.Id, previous is { } last ? PlanInputs.FromJson(last.Plan.InputsJson) : null, assembled.Sessions, _sessions, cancellationToken).ConfigureAwait(false);
+        await _history.RecordEndedAsync(site.Id, previousPlan.Inputs, assembled.Sessions, _sessions, cancellationToken).ConfigureAwait(false);
         await _departures.DeleteExpiredAsync(site.Id, assembled.Departures, assembled.Sessions, plannedAt, cancellationToken).ConfigureAwait(false);
 
         var queued = await _dispatch.QueueAsync(site.Id, planId, stored.Order, profiles, cancellationToken).ConfigureAwait(false);

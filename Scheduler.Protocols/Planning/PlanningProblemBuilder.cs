@@ -100,7 +100,7 @@ public static class PlanningProblemBuilder
 
         var full = FullBattery.IsFull(session);
         var requested = session.AnnouncedEnergyKwh ?? defaults.DefaultEnergyKwh;
-        var energySource = full ? "full" : session.AnnouncedEnergyKwh is null ? "default" : session.EnergySource;
+        var energySource = full ? FullBattery.EnergySource : session.AnnouncedEnergyKwh is null ? "default" : session.EnergySource;
         // Energy so far counts to the Wh, as a charger's meter reports it, whichever path measured it.
         var energy = full ? 0 : Math.Max(0, requested - Math.Round(session.DeliveredKwh, DeliveredDecimals));
         return new SessionDecision(session.Id, departureSource, energySource, announced, planned, energy);
