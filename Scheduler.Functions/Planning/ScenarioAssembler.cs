@@ -138,8 +138,10 @@ public sealed class ScenarioAssembler
 
         var windowEnd = pricedEnd < needed.End ? pricedEnd : needed.End;
         var signals = await ResolveSignalsAsync(site, now, windowEnd, warnings, cancellationToken).ConfigureAwait(false);
-        // The peaks include the slots that passed since the plan before, as the replay counts a slot the moment it ends.
-        var drawn = plugged.Select(p => (p.Record, p.Session.DeliveredKwh)).ToList();
+        // The peaks include the slots that passed since the plan before, as the replay counts a slot the moment it ends,
+        // with what the sessions that stopped since then drew up to their stop.
+        var stopped = await StoppedSinceAsync(site.Id, previousPlan, running, cancellationToken).ConfigureAwait(false);
+        var drawn = plugged.Select(p => (p.Record, p.Session.DeliveredKwh)).Concat(stopped).ToList();
         var billing = await _billing.ChargesAsync(site, zone, windowStart, windowEnd, drawn, now, cancellationToken).ConfigureAwait(false);
         var request = Build(site, snapshot with
         {
@@ -165,7 +167,24 @@ public sealed class ScenarioAssembler
             Warnings = warnings,
             PeaksSoFarKw = request.Problem.Tariff.DemandCharges.ToDictionary(c => c.Id, c => Math.Round(c.PeakSoFarKw, 3), StringComparer.Ordinal),
         };
-        return new AssembledScenario(ScenarioWriter.Write(request.Problem), inputs, running, drivers);
+        return new AssembledScenario(ScenarioWriter.Write(request.Problem), inputs, running, drivers, stopped);
+    }
+
+    // The sessions of the latest plan that have stopped since, with their meter at the stop (or the last estimate).
+    private async Task<List<(SessionRecord Session, double DeliveredKwh)>> StoppedSinceAsync(
+        string siteId, PreviousPlan previousPlan, IReadOnlyList<SessionRecord> running, CancellationToken cancellationToken)
+    {
+        var runningIds = running.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var stopped = new List<(SessionRecord, double)>();
+        foreach (var input in previousPlan.Inputs?.Sessions.Where(s => !runningIds.Contains(s.SessionId)) ?? [])
+        {
+            if (await _sessions.GetAsync(siteId, input.SessionId, cancellationToken).ConfigureAwait(false) is { StoppedAt: not null } record)
+            {
+                stopped.Add((record, record.MeteredKwh ?? record.EstimatedKwh));
+            }
+        }
+
+        return stopped;
     }
 
     private static PlanningDefaults Defaults(SiteSettings settings) => new()

@@ -166,8 +166,8 @@ public sealed partial class SitePlanner
         await _sessions.UpdateEstimatesAsync(site.Id, drawn, plannedAt, cancellationToken).ConfigureAwait(false);
 
         // After the estimates moved on, so that a repeated request finds (almost) nothing new drawn: the site's import
-        // per slot and the billing period's peaks.
-        await _billing.RecordAsync(site, problem.Site.TimeZone, drawn, plannedAt, cancellationToken).ConfigureAwait(false);
+        // per slot and the billing period's peaks, with what the sessions stopped since the latest plan drew up to their stop.
+        await _billing.RecordAsync(site, problem.Site.TimeZone, [.. drawn, .. assembled.Stopped], plannedAt, cancellationToken).ConfigureAwait(false);
         await _departures.DeleteExpiredAsync(site.Id, assembled.Departures, assembled.Sessions, plannedAt, cancellationToken).ConfigureAwait(false);
 
         var queued = await _dispatch.QueueAsync(site.Id, planId, stored.Order, profiles, cancellationToken).ConfigureAwait(false);
