@@ -1,4 +1,5 @@
 using Scheduler.Optimizer.Model;
+using Scheduler.Optimizer.Plans;
 using Scheduler.Optimizer.Solving;
 using Scheduler.Protocols.Billing;
 using Scheduler.Protocols.Planning;
@@ -41,6 +42,9 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
 
     /// <summary>The latest problem planned, with its options (null before the first plan).</summary>
     public PlanningRequest? LastRequest { get; private set; }
+
+    /// <summary>The plan made of <see cref="LastRequest"/> (null before the first plan, and where it had no session to plan).</summary>
+    public Plan? LastPlan { get; private set; }
 
     public void BeginMinute(int minute, ReplayMeter meter)
     {
@@ -134,13 +138,15 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
         };
         var request = PlanningProblemBuilder.Build(snapshot);
         LastRequest = request;
+        LastPlan = null;
         if (request.Problem.Sessions.Count == 0)
         {
             _plan = null;
             return;
         }
 
-        _plan = new PlanCurrents(_grid, ChargingSolver.Solve(request.Problem, request.Options));
+        LastPlan = ChargingSolver.Solve(request.Problem, request.Options);
+        _plan = new PlanCurrents(_grid, LastPlan);
         Replans++;
     }
 

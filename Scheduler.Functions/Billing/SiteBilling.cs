@@ -51,7 +51,7 @@ public sealed class SiteBilling
     /// <param name="zone">Its zone.</param>
     /// <param name="from">The span's start.</param>
     /// <param name="to">The span's end.</param>
-    /// <param name="drawn">Per session as read before the plan, the energy taken as delivered at <paramref name="now"/>, in kWh.</param>
+    /// <param name="drawn">Per session as read before the plan, the energy taken as delivered at <paramref name="now"/> (or at its stop, where it has stopped since), in kWh.</param>
     /// <param name="now">The planning instant.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public async Task<(IReadOnlyList<DemandCharge> Charges, RecordedPeaks Peaks)> ChargesAsync(
@@ -73,7 +73,7 @@ public sealed class SiteBilling
     /// </summary>
     /// <param name="site">The site.</param>
     /// <param name="zone">Its zone.</param>
-    /// <param name="drawn">Per session as read before the plan, the energy taken as delivered at <paramref name="now"/>, in kWh.</param>
+    /// <param name="drawn">Per session as read before the plan, the energy taken as delivered at <paramref name="now"/> (or at its stop, where it has stopped since), in kWh.</param>
     /// <param name="now">The planning instant.</param>
     /// <param name="cancellationToken">Cancels the writes.</param>
     public async Task RecordAsync(SiteRecord site, DateTimeZone zone, IReadOnlyList<(SessionRecord Session, double DeliveredKwh)> drawn, Instant now, CancellationToken cancellationToken = default)
@@ -93,7 +93,7 @@ public sealed class SiteBilling
         }
     }
 
-    // What each session drew since its previous estimate, per slot.
+    // What each session drew since its previous estimate, per slot: up to now, or to its stop.
     private static SortedDictionary<Instant, double> Drawn(IReadOnlyList<(SessionRecord Session, double DeliveredKwh)> drawn, Instant now, Duration slot)
     {
         ArgumentNullException.ThrowIfNull(drawn);
@@ -101,10 +101,11 @@ public sealed class SiteBilling
         foreach (var (session, delivered) in drawn)
         {
             var from = session.EstimatedAt ?? session.Arrival;
+            var to = session.StoppedAt is { } stop && stop < now ? stop : now;
             var kwh = delivered - session.EstimatedKwh;
-            if (kwh > 0 && now > from)
+            if (kwh > 0 && to > from)
             {
-                Spread(added, from, now, kwh, slot);
+                Spread(added, from, to, kwh, slot);
             }
         }
 

@@ -8,8 +8,13 @@ namespace Scheduler.Functions.Planning;
 /// <param name="Inputs">Where each input came from, and what stood in for a missing one.</param>
 /// <param name="Sessions">The running sessions as read (with their row versions), for the planner's writes after the plan.</param>
 /// <param name="Departures">The site's driver settings as read, for the planner's clean-up after the plan.</param>
+/// <param name="Stopped">
+/// The sessions of the latest plan that have stopped since, with their energy at the stop in kWh: what they drew after
+/// that plan counts into the site's import.
+/// </param>
 public sealed record AssembledScenario(
     string ScenarioJson,
     PlanInputs Inputs,
     IReadOnlyList<SessionRecord> Sessions,
-    DepartureStore.SiteDepartures Departures);
+    DepartureStore.SiteDepartures Departures,
+    IReadOnlyList<(SessionRecord Session, double DeliveredKwh)> Stopped);

@@ -55,13 +55,13 @@ public sealed class ScenarioAssembler
     /// <summary>Assembles the scenario of <paramref name="site"/> as it stands at <paramref name="now"/>.</summary>
     /// <param name="site">The site.</param>
     /// <param name="now">The planning instant: the window starts in its slot.</param>
-    /// <param name="previousPlan">The power the site's latest plan allowed, to estimate what sessions drew since their last meter value.</param>
+    /// <param name="previousPlan">The site's latest plan: the power it allowed, to estimate what sessions drew since their last meter value, and the batteries it found full.</param>
     /// <param name="requestId">The plan request, for the record.</param>
     /// <param name="reason">Why the plan was asked for, for the record.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <exception cref="SiteConfigurationException">The site's configuration cannot be planned.</exception>
     public async Task<AssembledScenario> AssembleAsync(
-        SiteRecord site, Instant now, PlannedEnergy previousPlan, string requestId, string reason, CancellationToken cancellationToken = default)
+        SiteRecord site, Instant now, PreviousPlan previousPlan, string requestId, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(previousPlan);
@@ -138,8 +138,10 @@ public sealed class ScenarioAssembler
 
         var windowEnd = pricedEnd < needed.End ? pricedEnd : needed.End;
         var signals = await ResolveSignalsAsync(site, now, windowEnd, warnings, cancellationToken).ConfigureAwait(false);
-        // The peaks include the slots that passed since the plan before, as the replay counts a slot the moment it ends.
-        var drawn = plugged.Select(p => (p.Record, p.Session.DeliveredKwh)).ToList();
+        // The peaks include the slots that passed since the plan before, as the replay counts a slot the moment it ends,
+        // with what the sessions that stopped since then drew up to their stop.
+        var stopped = await StoppedSinceAsync(site.Id, previousPlan, running, cancellationToken).ConfigureAwait(false);
+        var drawn = plugged.Select(p => (p.Record, p.Session.DeliveredKwh)).Concat(stopped).ToList();
         var billing = await _billing.ChargesAsync(site, zone, windowStart, windowEnd, drawn, now, cancellationToken).ConfigureAwait(false);
         var request = Build(site, snapshot with
         {
@@ -165,7 +167,24 @@ public sealed class ScenarioAssembler
             Warnings = warnings,
             PeaksSoFarKw = request.Problem.Tariff.DemandCharges.ToDictionary(c => c.Id, c => Math.Round(c.PeakSoFarKw, 3), StringComparer.Ordinal),
         };
-        return new AssembledScenario(ScenarioWriter.Write(request.Problem), inputs, running, drivers);
+        return new AssembledScenario(ScenarioWriter.Write(request.Problem), inputs, running, drivers, stopped);
+    }
+
+    // The sessions of the latest plan that have stopped since, with their meter at the stop (or the last estimate).
+    private async Task<List<(SessionRecord Session, double DeliveredKwh)>> StoppedSinceAsync(
+        string siteId, PreviousPlan previousPlan, IReadOnlyList<SessionRecord> running, CancellationToken cancellationToken)
+    {
+        var runningIds = running.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var stopped = new List<(SessionRecord, double)>();
+        foreach (var input in previousPlan.Inputs?.Sessions.Where(s => !runningIds.Contains(s.SessionId)) ?? [])
+        {
+            if (await _sessions.GetAsync(siteId, input.SessionId, cancellationToken).ConfigureAwait(false) is { StoppedAt: not null } record)
+            {
+                stopped.Add((record, record.MeteredKwh ?? record.EstimatedKwh));
+            }
+        }
+
+        return stopped;
     }
 
     private static PlanningDefaults Defaults(SiteSettings settings) => new()
@@ -203,13 +222,13 @@ public sealed class ScenarioAssembler
     }
 
     // The session as the planner takes it: the driver's announcement, and what was drawn by now, the newer of the meter
-    // and our own running estimate, plus what the latest plan allowed since.
-    private static (PluggedSession Session, string Delivered) Plugged(SessionRecord session, SessionAnnouncement announced, Instant now, PlannedEnergy previousPlan)
+    // and our own running estimate, plus what the latest plan allowed since; a battery that plan found full stays full.
+    private static (PluggedSession Session, string Delivered) Plugged(SessionRecord session, SessionAnnouncement announced, Instant now, PreviousPlan previousPlan)
     {
         var (baseKwh, baseAt, deliveredSource) = session.MeteredKwh is { } metered && session.MeterLastAt is { } readAt && (session.EstimatedAt is null || readAt >= session.EstimatedAt)
             ? (metered, readAt, "meter")
             : (session.EstimatedKwh, session.EstimatedAt ?? session.Arrival, session.EstimatedAt is null ? "none" : "assumed");
-        var sincePlan = previousPlan.EnergyKwh(session.Id, baseAt, now);
+        var sincePlan = previousPlan.Energy.EnergyKwh(session.Id, baseAt, now);
         if (sincePlan > 0 && deliveredSource != "meter")
         {
             deliveredSource = "assumed";
@@ -231,7 +250,8 @@ public sealed class ScenarioAssembler
             Phases = announced.Limits.Phases,
             DeliveredKwh = Math.Round(baseKwh + sincePlan, 3),
             MeterPowerW = session.MeterLastPowerW,
-            AllowedBeforeMeterKwh = session.MeterLastAt is { } at ? previousPlan.EnergyKwh(session.Id, at - FullBattery.LookBack, at) : 0,
+            AllowedBeforeMeterKwh = session.MeterLastAt is { } at ? previousPlan.Energy.EnergyKwh(session.Id, at - FullBattery.LookBack, at) : 0,
+            FullBefore = previousPlan.FoundFull(session.Id),
         };
         return (plugged, deliveredSource);
     }

@@ -126,7 +126,12 @@ public sealed partial class SitePlanner
         SiteRecord site, PlanRequestMessage request, LatestPlan? latest, (StoredPlan Plan, string Json)? previous, CancellationToken cancellationToken)
     {
         var plannedAt = _clock.GetCurrentInstant();
-        var previousPlan = previous is { } p ? PlannedEnergy.Read(p.Json) : PlannedEnergy.None;
+        var previousPlan = previous is { } p ? PreviousPlan.Read(p.Plan, p.Json) : PreviousPlan.None;
+
+        // The drivers whose sessions ended since the latest plan are learned from by this one, as the replay learns a
+        // session the moment it has ended.
+        var running = await _sessions.ListActiveAsync(site.Id, cancellationToken).ConfigureAwait(false);
+        await _history.RecordEndedAsync(site.Id, previousPlan.Inputs, running, _sessions, cancellationToken).ConfigureAwait(false);
         var assembled = await _assembler.AssembleAsync(site, plannedAt, previousPlan, request.Id, request.Reason, cancellationToken).ConfigureAwait(false);
 
         var scenario = ScenarioReader.Read(assembled.ScenarioJson);
@@ -161,9 +166,8 @@ public sealed partial class SitePlanner
         await _sessions.UpdateEstimatesAsync(site.Id, drawn, plannedAt, cancellationToken).ConfigureAwait(false);
 
         // After the estimates moved on, so that a repeated request finds (almost) nothing new drawn: the site's import
-        // per slot and the billing period's peaks, and the drivers whose sessions ended since the latest plan.
-        await _billing.RecordAsync(site, problem.Site.TimeZone, drawn, plannedAt, cancellationToken).ConfigureAwait(false);
-        await _history.RecordEndedAsync(site.Id, previous is { } last ? PlanInputs.FromJson(last.Plan.InputsJson) : null, assembled.Sessions, _sessions, cancellationToken).ConfigureAwait(false);
+        // per slot and the billing period's peaks, with what the sessions stopped since the latest plan drew up to their stop.
+        await _billing.RecordAsync(site, problem.Site.TimeZone, [.. drawn, .. assembled.Stopped], plannedAt, cancellationToken).ConfigureAwait(false);
         await _departures.DeleteExpiredAsync(site.Id, assembled.Departures, assembled.Sessions, plannedAt, cancellationToken).ConfigureAwait(false);
 
         var queued = await _dispatch.QueueAsync(site.Id, planId, stored.Order, profiles, cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,9 @@ public static class FullBattery
     /// <summary>At most this power, in W, counts as not drawing (a charger's own consumption shows in some meters).</summary>
     public const double IdlePowerW = 100;
 
+    /// <summary>The energy source a plan records for a session it found full: nothing more is planned for it.</summary>
+    public const string EnergySource = "full";
+
     /// <summary>The least energy, in kWh, the plan must have allowed in the look-back for a stop to mean a full battery.</summary>
     public const double AllowedKwh = 0.05;
 

@@ -15,6 +15,9 @@ public static class PlanningProblemBuilder
     /// <summary>The shortest window planned, so that a site without sessions still gets its fail-safe profiles.</summary>
     public static readonly Duration MinimumWindow = Duration.FromHours(1);
 
+    // The decimals of a session's energy so far, in kWh: to the Wh.
+    private const int DeliveredDecimals = 3;
+
     /// <summary>
     /// The options of every plan: the snapshot's time limit, and no exact stage, which on a 32-session day took seconds
     /// for no better plan and would make a replay of a month take hours.
@@ -97,8 +100,9 @@ public static class PlanningProblemBuilder
 
         var full = FullBattery.IsFull(session);
         var requested = session.AnnouncedEnergyKwh ?? defaults.DefaultEnergyKwh;
-        var energySource = full ? "full" : session.AnnouncedEnergyKwh is null ? "default" : session.EnergySource;
-        var energy = full ? 0 : Math.Max(0, requested - session.DeliveredKwh);
+        var energySource = full ? FullBattery.EnergySource : session.AnnouncedEnergyKwh is null ? "default" : session.EnergySource;
+        // Energy so far counts to the Wh, as a charger's meter reports it, whichever path measured it.
+        var energy = full ? 0 : Math.Max(0, requested - Math.Round(session.DeliveredKwh, DeliveredDecimals));
         return new SessionDecision(session.Id, departureSource, energySource, announced, planned, energy);
     }
 

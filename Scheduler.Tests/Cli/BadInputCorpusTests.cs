@@ -7,6 +7,7 @@ using Scheduler.Tests.Protocols.History;
 using Scheduler.Tests.Protocols.OpenAdr;
 using Scheduler.Tests.Protocols.Tariffs;
 using Scheduler.Tests.Storage;
+using Scheduler.Tests.Support;
 
 namespace Scheduler.Tests.Cli;
 
@@ -21,7 +22,7 @@ public sealed class BadInputCorpusTests
     private static readonly string GarageSite = Path.Combine(AzuriteInstall.RepositoryRoot(), "Scheduler.Cli", "Samples", "garage-site.json");
     private static readonly string SceTou = TariffSamples.PathOf("tou-acnportal/sce_tou_ev_8_june_2019.json");
     private static readonly string Jpl = SessionSamples.PathOf(SessionSamples.Jpl);
-    private static readonly string SimpleEvent = Path.Combine(AzuriteInstall.RepositoryRoot(), "..", "shared", "data", "openadr", "examples-user-guide-3.1.0", "ex-8.2-1_create-simple-event.json");
+    private static readonly string SimpleEvent = Path.Combine(SharedData.Folder("openadr"), "examples-user-guide-3.1.0", "ex-8.2-1_create-simple-event.json");
 
     /// <summary>Each case: what it writes into the folder and the command line it runs, and the place its error must name.</summary>
     private static readonly Dictionary<string, (Func<TempFolder, string[]> Args, string Place)> Corpus = new(StringComparer.Ordinal)

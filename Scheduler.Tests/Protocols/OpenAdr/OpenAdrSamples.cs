@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using NodaTime;
+using Scheduler.Tests.Support;
 
 namespace Scheduler.Tests.Protocols.OpenAdr;
 
-/// <summary>The OpenADR 3 samples in ../shared/data/openadr, found from the folder that holds Scheduler.sln.</summary>
+/// <summary>The OpenADR 3 samples in shared/data/openadr above the repository.</summary>
 internal static class OpenAdrSamples
 {
     /// <summary>An instant well after every sample, standing for "now" where a test does not care.</summary>
@@ -15,16 +16,5 @@ internal static class OpenAdrSamples
 
     public static JsonObject UserGuideNode(string fileName) => JsonNode.Parse(UserGuide(fileName))!.AsObject();
 
-    private static string Read(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Scheduler.sln")))
-            {
-                return File.ReadAllText(Path.Combine(dir.FullName, "..", "shared", "data", "openadr", relative));
-            }
-        }
-
-        throw new InvalidOperationException("No folder containing Scheduler.sln above " + AppContext.BaseDirectory);
-    }
+    private static string Read(string relative) => File.ReadAllText(Path.Combine(SharedData.Folder("openadr"), relative));
 }
