@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.Protocols.Planning;
 
 namespace Scheduler.Functions.Http;
 
@@ -91,7 +92,7 @@ public static class PlanExplanation
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(plan);
         var notes = new List<PlanReason>();
-        if (session.EnergySource == "full")
+        if (session.EnergySource == FullBattery.EnergySource)
         {
             notes.Add(new(BatteryFull, "The car stopped drawing while it was allowed to: its battery is full, and nothing more is planned for it."));
         }

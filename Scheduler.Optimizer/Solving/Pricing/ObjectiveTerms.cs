@@ -80,6 +80,10 @@ internal sealed class ObjectiveTerms
     /// <summary>The size of the session's first, cheap shortfall segment: one amp-slot, or its whole target if smaller.</summary>
     public double RoundingKwh(SlotModel model, SessionSlots s) => Math.Min(s.TargetKwh, s.KwPerAmp * model.SlotHours);
 
+    /// <summary>Whether a session <paramref name="missingKwh"/> short has passed its cheap rounding segment into the real penalty.</summary>
+    public bool IsShortBeyondRounding(SlotModel model, SessionSlots s, double missingKwh) =>
+        s.Length > 0 && missingKwh > RoundingKwh(model, s) + Tolerance.Energy;
+
     /// <summary>The price per kWh of the session's rounding segment: its dearest energy price plus <see cref="RoundingMarginPerKwh"/>.</summary>
     public double RoundingPerKwh(SlotModel model, SessionSlots s) =>
         Enumerable.Range(s.First, s.Length).Max(k => Math.Max(0, model.PricePerKwh[k])) + RoundingMarginPerKwh;

@@ -75,7 +75,7 @@ internal static class PeakRaise
     {
         var model = schedule.Model;
         return model.Sessions
-            .Where(s => s.Length > 0 && schedule.MissingKwh(s.Index) > terms.RoundingKwh(model, s) + Tolerance.Energy)
+            .Where(s => terms.IsShortBeyondRounding(model, s, schedule.MissingKwh(s.Index)))
             .Select(s => s.Index)
             .ToArray();
     }

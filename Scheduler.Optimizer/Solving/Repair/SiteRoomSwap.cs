@@ -42,11 +42,8 @@ internal static class SiteRoomSwap
         }
     }
 
-    private static bool ShortBeyondRounding(Schedule schedule, ObjectiveTerms terms, int i)
-    {
-        var s = schedule.Model.Sessions[i];
-        return s.Length > 0 && schedule.MissingKwh(i) > terms.RoundingKwh(schedule.Model, s) + Tolerance.Energy;
-    }
+    private static bool ShortBeyondRounding(Schedule schedule, ObjectiveTerms terms, int i) =>
+        terms.IsShortBeyondRounding(schedule.Model, schedule.Model.Sessions[i], schedule.MissingKwh(i));
 
     /// <summary>Gives session i one step (an amp, or its minimum where it is off) in its cheapest slot a swap can free; false when none can.</summary>
     private static bool SwapOnce(Schedule schedule, PeakThresholds peaks, List<(int Session, int Local)>[] atSlot, int i)

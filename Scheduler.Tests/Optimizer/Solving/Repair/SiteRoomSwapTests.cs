@@ -14,14 +14,7 @@ public sealed class SiteRoomSwapTests
     {
         // "short" (three-phase, slot 0 only) runs 6 A of the 8 it needs; "mover" (one-phase) runs 10 A in both
         // slots. Slot 0 has 0.5 kW left under the site's limit, less than a three-phase amp; slot 1 has plenty.
-        var model = SlotModel.Build(new ProblemBuilder()
-            .Slots(2)
-            .GridLimit((6 * 0.69) + (10 * 0.23) + 0.5)
-            .Charger("a", minA: 1)
-            .Charger("b", phases: 1, minA: 1)
-            .Session("short", "a", 0, 15, kwh: 8 * 0.1725, maxA: 16)
-            .Session("mover", "b", 0, 30, kwh: 20 * 0.0575, maxA: 16, phases: 1)
-            .Build());
+        var model = Site(moverDepart: 30, moverKwh: 20 * 0.0575);
         var schedule = new Schedule(model);
         schedule.Set(0, 0, 6);
         schedule.Set(1, 0, 10);
@@ -40,14 +33,7 @@ public sealed class SiteRoomSwapTests
     public void Apply_NoOtherSlotForTheMover_LeavesTheScheduleAsItWas()
     {
         // As above, but "mover" is there in slot 0 only: it has nowhere to move an amp to.
-        var model = SlotModel.Build(new ProblemBuilder()
-            .Slots(2)
-            .GridLimit((6 * 0.69) + (10 * 0.23) + 0.5)
-            .Charger("a", minA: 1)
-            .Charger("b", phases: 1, minA: 1)
-            .Session("short", "a", 0, 15, kwh: 8 * 0.1725, maxA: 16)
-            .Session("mover", "b", 0, 15, kwh: 10 * 0.0575, maxA: 16, phases: 1)
-            .Build());
+        var model = Site(moverDepart: 15, moverKwh: 10 * 0.0575);
         var schedule = new Schedule(model);
         schedule.Set(0, 0, 6);
         schedule.Set(1, 0, 10);
@@ -57,4 +43,15 @@ public sealed class SiteRoomSwapTests
         Assert.Equal(6, schedule.Currents[0][0]);
         Assert.Equal(10, schedule.Currents[1][0]);
     }
+
+    // Slot 0 has 0.5 kW left under the site's limit with "short" at 6 A and "mover" at 10 A in it.
+    private static SlotModel Site(int moverDepart, double moverKwh) =>
+        SlotModel.Build(new ProblemBuilder()
+            .Slots(2)
+            .GridLimit((6 * 0.69) + (10 * 0.23) + 0.5)
+            .Charger("a", minA: 1)
+            .Charger("b", phases: 1, minA: 1)
+            .Session("short", "a", 0, 15, kwh: 8 * 0.1725, maxA: 16)
+            .Session("mover", "b", 0, moverDepart, kwh: moverKwh, maxA: 16, phases: 1)
+            .Build());
 }
