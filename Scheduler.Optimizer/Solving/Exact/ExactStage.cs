@@ -14,7 +14,28 @@ namespace Scheduler.Optimizer.Solving.Exact;
 internal static class ExactStage
 {
     /// <summary>The branch-and-bound nodes SCIP may explore.</summary>
-    private const int NodeLimit = 50;
+    private const int NodeLimit = 20;
+
+    /// <summary>
+    /// The rounds of cutting planes at the root; none below it. On the benchmark's ten-vehicle sites each root round
+    /// cost about 0.1 s and later rounds barely moved the bound.
+    /// </summary>
+    private const int RootCutRounds = 5;
+
+    /// <summary>
+    /// SCIP's settings beside the limits: no restart after the root, cuts at the root only, branching on pseudo-costs
+    /// without strong branching, and a fixed seed. Against SCIP's defaults with 50 nodes, on the ten-vehicle sites of
+    /// five benchmark seeds, this took 7.6 s instead of 27 s in all (the slowest 0.85 s instead of 4.4 s) for plans as
+    /// good (their objectives summed 241,331 against 241,392).
+    /// </summary>
+    private static readonly string Settings = string.Join(
+        '\n',
+        $"limits/nodes = {NodeLimit}",
+        "presolving/maxrestarts = 0",
+        "separating/maxrounds = 0",
+        $"separating/maxroundsroot = {RootCutRounds}",
+        "branching/relpscost/maxreliable = 0",
+        "randomization/randomseedshift = 0");
 
     /// <summary>The relative gap at which SCIP stops: below what any report shows.</summary>
     private const double RelativeGap = 1e-4;
@@ -36,7 +57,7 @@ internal static class ExactStage
 
         solver.SetTimeLimit((long)Math.Max(1, (deadline.Remaining ?? timeLimit).TotalMilliseconds));
         solver.SetNumThreads(1);
-        solver.SetSolverSpecificParametersAsString($"limits/nodes = {NodeLimit}\nrandomization/randomseedshift = 0\n");
+        solver.SetSolverSpecificParametersAsString(Settings);
         Hint(model, formulation, hint);
         var parameters = new MPSolverParameters();
         parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, RelativeGap);
