@@ -92,6 +92,13 @@ internal sealed class PlanningFormulation : IDisposable
     /// <returns>False when the deadline stopped it before the model was whole.</returns>
     public bool AddEverything(Deadline? deadline = null)
     {
+        // Rows first, while they are empty: each current then sets its coefficient in the few rows above it, where a
+        // row added after the columns would scan every column of its slot (circuits × columns per slot).
+        for (var k = 0; k < _model.SlotCount; k++)
+        {
+            AddRowsThatCouldBind(k);
+        }
+
         foreach (var s in _model.Sessions)
         {
             if (!Includes(s.Index))
@@ -112,11 +119,6 @@ internal sealed class PlanningFormulation : IDisposable
             while (AddShortfallSegment(s.Index))
             {
             }
-        }
-
-        for (var k = 0; k < _model.SlotCount; k++)
-        {
-            AddRowsThatCouldBind(k);
         }
 
         return deadline is not { Expired: true };
