@@ -11,6 +11,7 @@ internal sealed class Schedule
     private readonly double[][][] _circuitA;
     private readonly double[] _siteKw;
     private readonly double[] _averageKw;
+    private List<(int Session, int Local, int Before)>? _journal;
 
     public Schedule(SlotModel model)
     {
@@ -26,23 +27,33 @@ internal sealed class Schedule
 
     public SlotModel Model { get; }
 
-    /// <summary>A copy with the same currents.</summary>
-    public Schedule Clone()
+    /// <summary>
+    /// Starts a trial: every change from now on is recorded, and <see cref="RollBack"/> undoes them all. A trial costs
+    /// what it changes, where a copy of the schedule costs every current of the site.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A trial is open already.</exception>
+    public void BeginTrial()
     {
-        var copy = new Schedule(Model);
-        copy.CopyFrom(this);
-        return copy;
+        if (_journal is not null)
+        {
+            throw new InvalidOperationException("A trial is open already.");
+        }
+
+        _journal = [];
     }
 
-    /// <summary>Takes every current of <paramref name="other"/>, a schedule of the same model.</summary>
-    public void CopyFrom(Schedule other)
+    /// <summary>Ends the trial and keeps its changes.</summary>
+    public void Keep() => _journal = null;
+
+    /// <summary>Ends the trial and undoes its changes, latest first.</summary>
+    public void RollBack()
     {
-        for (var i = 0; i < Currents.Length; i++)
+        var journal = _journal ?? throw new InvalidOperationException("No trial is open.");
+        _journal = null;
+        for (var n = journal.Count - 1; n >= 0; n--)
         {
-            for (var j = 0; j < Currents[i].Length; j++)
-            {
-                Set(i, j, other.Currents[i][j]);
-            }
+            var (i, j, before) = journal[n];
+            Set(i, j, before);
         }
     }
 
@@ -156,6 +167,7 @@ internal sealed class Schedule
         }
 
         var k = s.First + j;
+        _journal?.Add((i, j, Currents[i][j]));
         Currents[i][j] = currentA;
         foreach (var c in s.CircuitChain)
         {

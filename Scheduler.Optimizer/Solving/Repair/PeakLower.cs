@@ -51,15 +51,16 @@ internal static class PeakLower
         }
 
         var before = PlanAssembler.Objective(schedule, terms);
-        var saved = schedule.Clone();
+        schedule.BeginTrial();
         var lowered = peaks.ToArray();
         lowered[d] = Math.Max(term.PeakSoFarKw, peaks[d] - step);
         if (Shed(schedule, lowered) && PlanAssembler.Objective(schedule, terms) < before - Tolerance.Money)
         {
+            schedule.Keep();
             return true;
         }
 
-        schedule.CopyFrom(saved);
+        schedule.RollBack();
         return false;
     }
 

@@ -20,7 +20,6 @@ internal static class PeakRaise
         var byPrice = Enumerable.Range(0, model.DemandTerms.Length).OrderBy(d => model.DemandTerms[d].PerKw).ThenBy(d => d).ToArray();
         for (var round = 0; round < MaxRounds && !deadline.Expired; round++)
         {
-
             var shortSessions = ShortBeyondRounding(schedule, terms);
             if (shortSessions.Length == 0 || !RaiseOnce(schedule, terms, peaks, byPrice, shortSessions, deadline))
             {
@@ -55,17 +54,18 @@ internal static class PeakRaise
     /// <summary>Raises term d by <paramref name="stepKw"/> and fills the short sessions; undoes both unless the objective fell.</summary>
     private static bool TryRaise(Schedule schedule, ObjectiveTerms terms, PeakThresholds peaks, int d, double stepKw, int[] shortSessions, Deadline deadline)
     {
-        // The fill may move other sessions' amps too (along chains), so an undo restores the whole schedule.
+        // The fill may move other sessions' amps too (along chains), so an undo rolls back every change it made.
         var before = Cost(schedule, terms, shortSessions);
-        var saved = schedule.Clone();
+        schedule.BeginTrial();
         peaks.Shift(d, stepKw);
         EnergyFill.Apply(schedule, terms, shortSessions, peaks, PeakPolicy.Hold, deadline);
         if (Cost(schedule, terms, shortSessions) < before - Tolerance.Money)
         {
+            schedule.Keep();
             return true;
         }
 
-        schedule.CopyFrom(saved);
+        schedule.RollBack();
         peaks.Shift(d, -stepKw);
         return false;
     }
