@@ -7,8 +7,9 @@ using Scheduler.Protocols.Planning;
 namespace Scheduler.Cli.Simulation;
 
 /// <summary>
-/// The scheduler as the Functions app runs it, without knowledge of the future: it re-plans at every slot boundary,
-/// at every arrival and when a vehicle stops drawing, through the same <see cref="PlanningProblemBuilder"/> as
+/// The scheduler as the Functions app runs it, without knowledge of the future: it re-plans where the app is asked to,
+/// at every slot boundary (its timer), at every arrival and departure (a session event), at every announcement of a
+/// driver (a departure message) and when a vehicle stops drawing (meter values), through the same <see cref="PlanningProblemBuilder"/> as
 /// <c>PlanSite</c>. It maps what the replay knows at that instant onto a <see cref="SiteSnapshot"/>: the vehicles
 /// plugged in, what their drivers announced (or the defaults), the energy each took so far and its meter power, the
 /// peaks its meter recorded in the billing period, and the habits learned from sessions that have ended.
@@ -16,7 +17,7 @@ namespace Scheduler.Cli.Simulation;
 internal sealed class RollingSchedulerStrategy : IReplayStrategy
 {
     private readonly ReplayGrid _grid;
-    private readonly HashSet<int> _arrivalMinutes;
+    private readonly HashSet<int> _eventMinutes;
     private readonly HashSet<int> _full = [];
     private readonly ReplayPrices _prices;
     private readonly ReplayLearning _learning;
@@ -28,7 +29,7 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
     public RollingSchedulerStrategy(ReplayGrid grid)
     {
         _grid = grid;
-        _arrivalMinutes = [.. grid.Sessions.Where(s => s.Charger >= 0).Select(s => s.ArrivalMinute)];
+        _eventMinutes = EventMinutes(grid);
         _prices = new ReplayPrices(grid.Input.Tariff.Prices);
         _learning = new ReplayLearning(grid.Input);
     }
@@ -51,10 +52,32 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
         // A vehicle that stops drawing is reported by the CSMS (an event, as a session event reaches the app), so it re-plans at once.
         var newlyFull = ObserveFullBatteries(minute, meter);
         RecordPeak(minute, meter);
-        if (newlyFull || minute % _grid.SlotMinutes == 0 || _arrivalMinutes.Contains(minute))
+        if (newlyFull || minute % _grid.SlotMinutes == 0 || _eventMinutes.Contains(minute))
         {
             Replan(minute, meter);
         }
+    }
+
+    // The minutes at which the app hears of a change and re-plans: a car plugging in or leaving (a session event), and a
+    // driver announcing while plugged in (a departure message), seen at the first minute at or after it.
+    private static HashSet<int> EventMinutes(ReplayGrid grid)
+    {
+        var minutes = new HashSet<int>();
+        foreach (var session in grid.Sessions.Where(s => s.Charger >= 0))
+        {
+            minutes.Add(session.ArrivalMinute);
+            minutes.Add(session.DepartureMinute);
+            foreach (var said in session.History.Announcements)
+            {
+                var minute = (int)Math.Ceiling((said.At - grid.Input.Start).TotalMinutes);
+                if (minute > session.ArrivalMinute && minute < session.DepartureMinute)
+                {
+                    minutes.Add(minute);
+                }
+            }
+        }
+
+        return minutes;
     }
 
     public double DesiredCurrentA(int session, int minute) => _plan?.CurrentA(session, minute) ?? 0;

@@ -20,6 +20,9 @@ public sealed class SiteBilling
     /// <summary>The prefix of the demand charges' ids; the billing period follows: <c>demand-2026-03</c>.</summary>
     public const string ChargeIdPrefix = "demand";
 
+    // How far back a site's first count looks for records of import (its chargers' energy, its meter's readings).
+    private static readonly Duration FirstLookBack = Duration.FromDays(1);
+
     private readonly SiteImportStore _imports;
     private readonly BillingPeakStore _peaks;
     private readonly SiteMeterStore _meter;
@@ -87,7 +90,8 @@ public sealed class SiteBilling
         var count = await CountAsync(site, zone, new Dictionary<Instant, double>(), now, cancellationToken).ConfigureAwait(false);
         await _imports.MarkCountedAsync(site.Id, count.Slots, cancellationToken).ConfigureAwait(false);
 
-        if (count.Until > count.From)
+        // The first count is saved even where it counted nothing: the slots from then on are the site's record.
+        if (count.Until > count.From || count.First)
         {
             await _peaks.SaveAsync(site.Id, count.Peaks, count.Until, cancellationToken).ConfigureAwait(false);
         }
@@ -131,15 +135,22 @@ public sealed class SiteBilling
         var slot = Duration.FromMinutes(site.Settings.SlotMinutes);
         var until = SlotGrid.Floor(now, slot);
         var (peaks, counted) = await _peaks.ReadAsync(site.Id, cancellationToken).ConfigureAwait(false);
-        var from = counted ?? until - Duration.FromDays(1);
+        var from = counted ?? until - FirstLookBack;
         if (from >= until || site.Settings.DemandChargePerKw <= 0)
         {
-            return new Count(peaks, from, from, []);
+            return new Count(peaks, from, from, [], First: false);
+        }
+
+        var metered = (await _imports.ListAsync(site.Id, from, until, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.SlotStart, s => s.Kwh);
+        var meter = await _meter.ReadAsync(site.Id, from, slot, cancellationToken).ConfigureAwait(false);
+        if (counted is null)
+        {
+            // The site's first count starts at its first record: before it, the base-load forecast alone is no record of
+            // import, and the replay's peaks start empty at its first minute likewise.
+            from = FirstRecorded(from, until, slot, s => meter.ImportKw(s, s + slot) is not null || metered.GetValueOrDefault(s) + unstoredKwh.GetValueOrDefault(s) > 0);
         }
 
         var charges = Charges(site, zone, from, until);
-        var metered = (await _imports.ListAsync(site.Id, from, until, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.SlotStart, s => s.Kwh);
-        var meter = await _meter.ReadAsync(site.Id, from, slot, cancellationToken).ConfigureAwait(false);
         var slots = new List<(Instant, double, string)>();
         var start = from;
         for (; start < until; start += slot)
@@ -155,9 +166,22 @@ public sealed class SiteBilling
             slots.Add((start, importKw, siteKw is null ? SiteImportStore.MeterSums : SiteImportStore.SiteMeter));
         }
 
-        return new Count(peaks, from, start, slots);
+        return new Count(peaks, from, start, slots, First: counted is null);
     }
 
-    // The peaks with the slots from one instant counted up to another, and each slot's import and where it came from.
-    private sealed record Count(RecordedPeaks Peaks, Instant From, Instant Until, IReadOnlyList<(Instant Start, double ImportKw, string Source)> Slots);
+    // The first slot from one instant on that has a record of import, or the end where none has.
+    private static Instant FirstRecorded(Instant from, Instant until, Duration slot, Func<Instant, bool> recorded)
+    {
+        var start = from;
+        while (start < until && !recorded(start))
+        {
+            start += slot;
+        }
+
+        return start;
+    }
+
+    // The peaks with the slots from one instant counted up to another, each slot's import and where it came from, and
+    // whether it is the site's first count.
+    private sealed record Count(RecordedPeaks Peaks, Instant From, Instant Until, IReadOnlyList<(Instant Start, double ImportKw, string Source)> Slots, bool First);
 }

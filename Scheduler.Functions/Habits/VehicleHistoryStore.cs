@@ -9,7 +9,7 @@ using Scheduler.Protocols.Planning;
 namespace Scheduler.Functions.Habits;
 
 /// <summary>
-/// The vehicle-history table: one partition per site, one row per ended session of a known vehicle, with what its
+/// The vehicle-history table: one partition per site, one row per ended session (of a known vehicle or not), with what its
 /// driver announced and what really happened. <see cref="LearnAsync"/> turns it into the drivers' habits that
 /// <c>PlanSite</c> plans with; only sessions that ended before the planning instant are learned from.
 /// </summary>
@@ -30,13 +30,17 @@ public sealed class VehicleHistoryStore
         var table = await _tables.GetAsync(TableNames.VehicleHistory, cancellationToken).ConfigureAwait(false);
         var entity = new TableEntity(TableKey.Encode(siteId), TableKey.Encode(sessionId))
         {
-            ["VehicleId"] = ended.VehicleId,
             ["Arrival"] = ended.Arrival.ToDateTimeOffset(),
             ["Departure"] = ended.Departure.ToDateTimeOffset(),
             ["AnnouncedDeparture"] = ended.AnnouncedDeparture.ToDateTimeOffset(),
             ["EnergyKwh"] = ended.EnergyKwh,
             ["AnnouncedEnergyKwh"] = ended.AnnouncedEnergyKwh,
         };
+        if (ended.VehicleId is { } vehicleId)
+        {
+            entity["VehicleId"] = vehicleId;
+        }
+
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
@@ -63,25 +67,28 @@ public sealed class VehicleHistoryStore
 
     /// <summary>
     /// Stores the sessions of the latest plan that have stopped since: what their drivers had announced (from that
-    /// plan's inputs) beside when they really left and what they took.
+    /// plan's inputs) beside when they really left and what they took. A session without a vehicle id is stored too,
+    /// as the replay learns it: it says nothing of one driver, but it is one of the site's stays, and the site's
+    /// distribution is what a new (or anonymous) driver is planned with.
     /// </summary>
-    public async Task RecordEndedAsync(string siteId, PlanInputs? previous, IReadOnlyList<SessionRecord> running, SessionStore sessions, CancellationToken cancellationToken = default)
+    /// <param name="siteId">The site.</param>
+    /// <param name="previous">The inputs of the site's latest plan.</param>
+    /// <param name="stopped">Its sessions that have stopped since, as this plan read them (<see cref="SiteSessions.Stopped"/>).</param>
+    /// <param name="cancellationToken">Cancels the writes.</param>
+    public async Task RecordEndedAsync(string siteId, PlanInputs? previous, IReadOnlyList<SessionRecord> stopped, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(running);
-        ArgumentNullException.ThrowIfNull(sessions);
-        var runningIds = running.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var input in previous?.Sessions.Where(s => !runningIds.Contains(s.SessionId)) ?? [])
+        ArgumentNullException.ThrowIfNull(stopped);
+        var inputs = previous?.Sessions.ToDictionary(s => s.SessionId, StringComparer.Ordinal) ?? [];
+        foreach (var record in stopped)
         {
-            var record = await sessions.GetAsync(siteId, input.SessionId, cancellationToken).ConfigureAwait(false);
-            var announced = input.AnnouncedDeparture;
-            if (record?.StoppedAt is not { } stopped || record.VehicleId is null || announced is null)
+            if (record.StoppedAt is not { } stoppedAt || !inputs.TryGetValue(record.Id, out var input) || input.AnnouncedDeparture is not { } announced)
             {
                 continue;
             }
 
             var energy = record.MeteredKwh ?? Math.Max(record.EstimatedKwh, input.DeliveredKwh);
             var announcedAt = InstantPattern.ExtendedIso.Parse(announced).GetValueOrThrow();
-            await PutAsync(siteId, record.Id, new EndedSession(record.VehicleId, record.Arrival, stopped, announcedAt, energy, input.AnnouncedEnergyKwh), cancellationToken).ConfigureAwait(false);
+            await PutAsync(siteId, record.Id, new EndedSession(record.VehicleId, record.Arrival, stoppedAt, announcedAt, energy, input.AnnouncedEnergyKwh), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -32,7 +32,6 @@ public sealed class ScenarioAssembler
     // The limit written for a circuit that held chargers take up whole, in A: above 0, and below any minimum current.
     private const double ExhaustedCircuitA = 0.1;
 
-    private readonly SessionStore _sessions;
     private readonly DepartureStore _departures;
     private readonly GridSignalStore _signals;
     private readonly PriceAssembler _prices;
@@ -41,9 +40,8 @@ public sealed class ScenarioAssembler
     private readonly SessionTargets _targets;
 
     /// <summary>Creates the assembler.</summary>
-    public ScenarioAssembler(SessionStore sessions, DepartureStore departures, GridSignalStore signals, PriceAssembler prices, SiteBilling billing, VehicleHistoryStore habits, SessionTargets targets)
+    public ScenarioAssembler(DepartureStore departures, GridSignalStore signals, PriceAssembler prices, SiteBilling billing, VehicleHistoryStore habits, SessionTargets targets)
     {
-        _sessions = sessions;
         _departures = departures;
         _signals = signals;
         _prices = prices;
@@ -56,15 +54,17 @@ public sealed class ScenarioAssembler
     /// <param name="site">The site.</param>
     /// <param name="now">The planning instant: the window starts in its slot.</param>
     /// <param name="previousPlan">The site's latest plan: the power it allowed, to estimate what sessions drew since their last meter value, and the batteries it found full.</param>
+    /// <param name="sessions">The site's sessions as this plan read them (<see cref="SiteSessions.ReadAsync"/>): not read again here.</param>
     /// <param name="requestId">The plan request, for the record.</param>
     /// <param name="reason">Why the plan was asked for, for the record.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     /// <exception cref="SiteConfigurationException">The site's configuration cannot be planned.</exception>
     public async Task<AssembledScenario> AssembleAsync(
-        SiteRecord site, Instant now, PreviousPlan previousPlan, string requestId, string reason, CancellationToken cancellationToken = default)
+        SiteRecord site, Instant now, PreviousPlan previousPlan, SiteSessions sessions, string requestId, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(previousPlan);
+        ArgumentNullException.ThrowIfNull(sessions);
         var settings = site.Settings;
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(site.TimeZone)
             ?? throw new SiteConfigurationException($"site '{site.Id}' has the unknown time zone '{site.TimeZone}'");
@@ -80,7 +80,7 @@ public sealed class ScenarioAssembler
 
         var plugged = new List<(SessionRecord Record, PluggedSession Session, string Delivered, SessionAnnouncement Announced)>();
         var held = new List<(ChargerRecord Charger, string Reason)>();
-        var running = await _sessions.ListActiveAsync(site.Id, cancellationToken).ConfigureAwait(false);
+        var running = sessions.Running;
         // Every driver setting of the site in one query, not one read per session.
         var drivers = await _departures.ListAsync(site.Id, cancellationToken).ConfigureAwait(false);
         // Boosts and recurring departures (Departures/) around what the drivers set.
@@ -140,7 +140,7 @@ public sealed class ScenarioAssembler
         var signals = await ResolveSignalsAsync(site, now, windowEnd, warnings, cancellationToken).ConfigureAwait(false);
         // The peaks include the slots that passed since the plan before, as the replay counts a slot the moment it ends,
         // with what the sessions that stopped since then drew up to their stop.
-        var stopped = await StoppedSinceAsync(site.Id, previousPlan, running, cancellationToken).ConfigureAwait(false);
+        var stopped = sessions.Stopped.Select(s => (s, s.MeteredKwh ?? s.EstimatedKwh)).ToList();
         var drawn = plugged.Select(p => (p.Record, p.Session.DeliveredKwh)).Concat(stopped).ToList();
         var billing = await _billing.ChargesAsync(site, zone, windowStart, windowEnd, drawn, now, cancellationToken).ConfigureAwait(false);
         var request = Build(site, snapshot with
@@ -168,23 +168,6 @@ public sealed class ScenarioAssembler
             PeaksSoFarKw = request.Problem.Tariff.DemandCharges.ToDictionary(c => c.Id, c => Math.Round(c.PeakSoFarKw, 3), StringComparer.Ordinal),
         };
         return new AssembledScenario(ScenarioWriter.Write(request.Problem), inputs, running, drivers, stopped);
-    }
-
-    // The sessions of the latest plan that have stopped since, with their meter at the stop (or the last estimate).
-    private async Task<List<(SessionRecord Session, double DeliveredKwh)>> StoppedSinceAsync(
-        string siteId, PreviousPlan previousPlan, IReadOnlyList<SessionRecord> running, CancellationToken cancellationToken)
-    {
-        var runningIds = running.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        var stopped = new List<(SessionRecord, double)>();
-        foreach (var input in previousPlan.Inputs?.Sessions.Where(s => !runningIds.Contains(s.SessionId)) ?? [])
-        {
-            if (await _sessions.GetAsync(siteId, input.SessionId, cancellationToken).ConfigureAwait(false) is { StoppedAt: not null } record)
-            {
-                stopped.Add((record, record.MeteredKwh ?? record.EstimatedKwh));
-            }
-        }
-
-        return stopped;
     }
 
     private static PlanningDefaults Defaults(SiteSettings settings) => new()

@@ -128,11 +128,11 @@ public sealed partial class SitePlanner
         var plannedAt = _clock.GetCurrentInstant();
         var previousPlan = previous is { } p ? PreviousPlan.Read(p.Plan, p.Json) : PreviousPlan.None;
 
-        // The drivers whose sessions ended since the latest plan are learned from by this one, as the replay learns a
-        // session the moment it has ended.
-        var running = await _sessions.ListActiveAsync(site.Id, cancellationToken).ConfigureAwait(false);
-        await _history.RecordEndedAsync(site.Id, previousPlan.Inputs, running, _sessions, cancellationToken).ConfigureAwait(false);
-        var assembled = await _assembler.AssembleAsync(site, plannedAt, previousPlan, request.Id, request.Reason, cancellationToken).ConfigureAwait(false);
+        // One read of the site's sessions for the whole plan. The drivers whose sessions ended since the latest plan are
+        // learned from by this one, as the replay learns a session the moment it has ended.
+        var sessions = await SiteSessions.ReadAsync(_sessions, site.Id, previousPlan.Inputs, cancellationToken).ConfigureAwait(false);
+        await _history.RecordEndedAsync(site.Id, previousPlan.Inputs, sessions.Stopped, cancellationToken).ConfigureAwait(false);
+        var assembled = await _assembler.AssembleAsync(site, plannedAt, previousPlan, sessions, request.Id, request.Reason, cancellationToken).ConfigureAwait(false);
 
         var scenario = ScenarioReader.Read(assembled.ScenarioJson);
         if (!scenario.IsValid || scenario.Problem is null)

@@ -8,7 +8,9 @@ namespace Scheduler.Protocols.Planning;
 /// ended sessions. A plan aims to be done by a quantile of that share (<see cref="Quantile"/>) times the announced
 /// stay, and keeps charging to the announced time if the vehicle is still there. A vehicle with too few sessions of its own takes the
 /// site's distribution; a site with too few, the fixed departure margin. Only sessions that ended before the planning
-/// instant are learned from.
+/// instant are learned from. A session without a vehicle id counts in the site's distribution and in no vehicle's: it
+/// is one of the site's stays, and the site's distribution is what such a driver, like a new one, is planned with. The
+/// replay and <c>PlanSite</c> both learn every ended session so.
 /// </summary>
 public sealed class DriverHabits
 {

@@ -42,6 +42,25 @@ public sealed class SiteBillingTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_FirstPlanOfASiteWithABaseLoad_NoPeakBeforeItThenEachSlotSinceAsTheReplay()
+    {
+        // A 2 kW building and no car: the day before the site's first plan has no record of import, so March has paid
+        // for nothing at that plan; the quarter-hour after it is the site's first recorded slot, as in a replay's start.
+        var settings = TestSites.WithCsms(new Uri("https://csms.example")) with { DemandChargePerKw = 10, BaseLoadKw = 2 };
+        await using var app = await AppHarness.StartAsync(azurite, Now);
+        await app.Get<SiteStore>().UpsertAsync(TestSites.Depot(settings: settings));
+
+        await PlanAsync(app, "r-1");
+        var first = PlanInputs.FromJson((await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value.Plan.InputsJson);
+        app.Clock.Advance(Duration.FromMinutes(15));
+        await PlanAsync(app, "r-2");
+        var second = PlanInputs.FromJson((await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value.Plan.InputsJson);
+
+        Assert.Equal(0, first.PeaksSoFarKw["demand-2026-03"], 6);
+        Assert.Equal(2, second.PeaksSoFarKw["demand-2026-03"], 6);
+    }
+
+    [Fact]
     public void Charges_SpanIntoANewMonth_TheNewPeriodHasItsOwnChargeFromItsLocalMidnight()
     {
         // Amsterdam moved to summer time on 29 March 2026: April starts at 22:00 UTC on 31 March.

@@ -32,7 +32,7 @@ public sealed class OnePlanningPathTests(AzuriteFixture azurite)
         await sessions.ApplyAsync(new SessionEventMessage("e-2", "depot-1", SessionEventKind.Started, "cp-2", "tx-2", Now, 0));
         await app.Get<DepartureStore>().SetAsync(new DepartureMessage("d-1", "depot-1", "cp-1:tx-1", null, Now + Duration.FromHours(5), 25), Now);
 
-        var assembled = await app.Get<ScenarioAssembler>().AssembleAsync(site, Now, PreviousPlan.None, "r-1", "test");
+        var assembled = await app.Get<ScenarioAssembler>().AssembleAsync(site, Now, PreviousPlan.None, await SiteSessions.ReadAsync(sessions, site.Id, null), "r-1", "test");
         var functions = ScenarioReader.Read(assembled.ScenarioJson).Problem!;
         var replay = ReplayProblem(functions, site.Settings);
 
