@@ -38,7 +38,7 @@ internal static class RelaxationSolver
     /// <param name="terms">The objective's penalty and tie-break.</param>
     /// <param name="deadline">The solve's time budget.</param>
     /// <param name="decompose">Whether the circuit-by-circuit solve may be tried first.</param>
-    /// <param name="dive">Whether a small joint model with demand charges is also dived toward minimum currents (see <see cref="MinimumCurrentDive"/>).</param>
+    /// <param name="dive">Whether a joint model with demand charges of at most <see cref="MinimumCurrentDive.MaxPairs"/> is also dived toward minimum currents (see <see cref="MinimumCurrentDive"/>).</param>
     public static RelaxationOutcome Solve(SlotModel model, ObjectiveTerms terms, Deadline deadline, bool decompose = true, bool dive = false)
     {
         if (deadline.Expired || deadline.Remaining < SetupPerPair * model.PairCount)
@@ -145,10 +145,21 @@ internal static class RelaxationSolver
         }
 
         var plan = Read(model, formulation);
-        return RelaxationOutcome.Solved(dive && formulation.Joint && model.HasDemandCharges && model.PairCount <= MinimumCurrentDive.MaxPairs
+        if (!dive || !formulation.Joint || !model.HasDemandCharges || model.PairCount > MinimumCurrentDive.MaxPairs)
+        {
+            return RelaxationOutcome.Solved(plan);
+        }
+
+        return RelaxationOutcome.Solved(model.PairCount <= MinimumCurrentDive.MaxPairsForEveryRule
             ? plan with { Dived = Dives(model, formulation, plan, deadline) }
-            : plan);
+            : DivedOnce(model, formulation, plan, deadline));
     }
+
+    /// <summary>The solved joint relaxation with its currents and peaks dived once (see <see cref="MinimumCurrentDive.MaxPairs"/>); its bound is the first solve's.</summary>
+    private static RelaxedPlan DivedOnce(SlotModel model, PlanningFormulation formulation, RelaxedPlan solved, Deadline deadline) =>
+        MinimumCurrentDive.Dive(model, formulation, solved, DiveRule.EachByHalfTheMinimum, deadline, maxDives: 1) is { } dived
+            ? solved with { Currents = dived.Currents, DemandPeakKw = dived.DemandPeakKw }
+            : solved;
 
     /// <summary>The solution's currents, 0 where a column is not in the model.</summary>
     public static double[][] Currents(SlotModel model, PlanningFormulation formulation)

@@ -49,4 +49,32 @@ public sealed class MinimumCurrentDiveTests
 
         Assert.Empty(relaxed.Dived);
     }
+
+    [Fact]
+    public void Solve_ModelLargerThanTheRulesLimit_DivesOnceInPlace()
+    {
+        // A base load of 5 A in the second half hour: leaving its cheap last amp-slot out, the relaxation flattens
+        // the peak at 5.25 A, then 0.25 A, below the 6 A minimum; half the minimum turns the first half hour on and
+        // the second off. Sessions over the day asking for almost nothing take the model past the limit for diving
+        // by every rule.
+        var builder = new ProblemBuilder().Slots(96).FlatPrice(0.20).DemandCharge(10).BaseLoad(30, 60, 5 * 0.69)
+            .Charger("cp").Session("s", "cp", 0, 60, kwh: 12 * 0.1725, maxA: 32, minA: 6);
+        for (var n = 0; n * 96 <= MinimumCurrentDive.MaxPairsForEveryRule; n++)
+        {
+            builder.Charger($"idle{n}").Session($"idle{n}", $"idle{n}", 0, 24 * 60, kwh: 0.01);
+        }
+
+        var model = SlotModel.Build(builder.Build());
+        var terms = new ObjectiveTerms(model);
+
+        var undived = RelaxationSolver.Solve(model, terms, Deadline.Start(null)).Plan!;
+        var dived = RelaxationSolver.Solve(model, terms, Deadline.Start(null), dive: true).Plan!;
+
+        Assert.True(model.PairCount > MinimumCurrentDive.MaxPairsForEveryRule);
+        Assert.Equal(0.25, undived.Currents[0][3], 6);
+        Assert.Empty(dived.Dived);
+        Assert.Equal([6, 6, 0, 0], dived.Currents[0].Select(a => Math.Round(a, 6)));
+        Assert.Equal(6 * 0.69, dived.DemandPeakKw[0], 6);
+        Assert.Equal(undived.LowerBound, dived.LowerBound, 6);
+    }
 }
