@@ -7,6 +7,8 @@ namespace Scheduler.Optimizer.Solving.Repair;
 /// demand charge's peak rise a little for every slot at it, not a lot for one session: a threshold raised by δ opens
 /// δ of room in every slot at that peak, which the short sessions then fill. This raises one term at a time, in the
 /// smallest steps a short session can use, and keeps a raise only where the shortfall it saves outweighs the charge.
+/// A raise that gives no short session room for another valid current (where the site's limit, not the peak, binds)
+/// is not tried: its fill would only find what the last one found.
 /// </summary>
 internal static class PeakRaise
 {
@@ -54,12 +56,17 @@ internal static class PeakRaise
     /// <summary>Raises term d by <paramref name="stepKw"/> and fills the short sessions; undoes both unless the objective fell.</summary>
     private static bool TryRaise(Schedule schedule, ObjectiveTerms terms, PeakThresholds peaks, int d, double stepKw, int[] shortSessions, Deadline deadline)
     {
+        if (!OpensRoom(schedule, peaks, d, stepKw, shortSessions))
+        {
+            return false;
+        }
+
         // The fill may move other sessions' amps too (along chains), so an undo rolls back every change it made.
-        var before = Cost(schedule, terms, shortSessions);
+        var before = LocalObjective.Of(schedule, terms, shortSessions);
         schedule.BeginTrial();
         peaks.Shift(d, stepKw);
         EnergyFill.Apply(schedule, terms, shortSessions, peaks, PeakPolicy.Hold, deadline);
-        if (Cost(schedule, terms, shortSessions) < before - Tolerance.Money)
+        if (LocalObjective.Of(schedule, terms, shortSessions) < before - Tolerance.Money)
         {
             schedule.Keep();
             return true;
@@ -67,6 +74,35 @@ internal static class PeakRaise
 
         schedule.RollBack();
         peaks.Shift(d, -stepKw);
+        return false;
+    }
+
+    /// <summary>
+    /// Whether raising term d by <paramref name="stepKw"/> lets some short session add a valid current in a slot where it
+    /// could not before; where none can, the fill would find what it found at the thresholds as they are.
+    /// </summary>
+    internal static bool OpensRoom(Schedule schedule, PeakThresholds peaks, int d, double stepKw, int[] shortSessions)
+    {
+        var model = schedule.Model;
+        foreach (var i in shortSessions)
+        {
+            var s = model.Sessions[i];
+            for (var j = 0; j < s.Length; j++)
+            {
+                var k = s.First + j;
+                if (!model.TermsAt[k].Contains(d) || schedule.Headroom(i, j) is var headroom && headroom == 0)
+                {
+                    continue;
+                }
+
+                var after = Math.Min(headroom, schedule.RoomUnder(i, j, peaks.CapRaised(k, d, stepKw)));
+                if (after > Math.Min(headroom, schedule.RoomUnder(i, j, peaks.Cap(k))) && schedule.Currents[i][j] + after >= s.MinA)
+                {
+                    return true;
+                }
+            }
+        }
+
         return false;
     }
 
@@ -78,23 +114,5 @@ internal static class PeakRaise
             .Where(s => terms.IsShortBeyondRounding(model, s, schedule.MissingKwh(s.Index)))
             .Select(s => s.Index)
             .ToArray();
-    }
-
-    /// <summary>What the given sessions' energy and shortfall cost, plus every demand charge: the part of the objective a raise can change.</summary>
-    private static double Cost(Schedule schedule, ObjectiveTerms terms, int[] sessions)
-    {
-        var model = schedule.Model;
-        var cost = schedule.DemandCost();
-        foreach (var i in sessions)
-        {
-            var s = model.Sessions[i];
-            cost += terms.Penalty(model, s, schedule.MissingKwh(i));
-            for (var j = 0; j < s.Length; j++)
-            {
-                cost += schedule.Currents[i][j] * s.KwhPerAmp[j] * model.PricePerKwh[s.First + j];
-            }
-        }
-
-        return cost;
     }
 }

@@ -39,6 +39,18 @@ internal sealed class PeakThresholds
         return cap;
     }
 
+    /// <summary>What <see cref="Cap"/> of slot k would be with term d's threshold raised by <paramref name="raiseKw"/>.</summary>
+    public double CapRaised(int k, int d, double raiseKw)
+    {
+        var cap = double.PositiveInfinity;
+        foreach (var t in _model.TermsAt[k])
+        {
+            cap = Math.Min(cap, _kw[t] + (t == d ? raiseKw : 0));
+        }
+
+        return cap;
+    }
+
     /// <summary>What raising slot k's average import to <paramref name="averageKw"/> would add to the demand charges.</summary>
     public double RaiseCost(int k, double averageKw)
     {
