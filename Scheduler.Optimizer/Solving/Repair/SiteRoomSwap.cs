@@ -50,11 +50,7 @@ internal static class SiteRoomSwap
     {
         var model = schedule.Model;
         var s = model.Sessions[i];
-        var slots = Enumerable.Range(0, s.Length)
-            .Where(j => s.Coverage[j] >= 1 - Tolerance.Coverage && schedule.Currents[i][j] < s.MaxA)
-            .OrderBy(j => model.PricePerKwh[s.First + j])
-            .ThenBy(j => j);
-        foreach (var j in slots)
+        foreach (var j in SlotOrder.CheapestWholeSlotsBelowMax(schedule, i))
         {
             var add = schedule.Currents[i][j] == 0 ? s.MinA : 1;
             if (schedule.Currents[i][j] + add > s.MaxA || add * s.KwhPerAmp[j] > schedule.MissingKwh(i) + Tolerance.Energy

@@ -22,4 +22,14 @@ internal static class SlotOrder
             .ThenByDescending(j => j)
             .ToArray();
 
+    /// <summary>The slots session i covers whole and runs below its maximum in, cheapest energy first; earlier first among equals.</summary>
+    public static IEnumerable<int> CheapestWholeSlotsBelowMax(Schedule schedule, int i)
+    {
+        var model = schedule.Model;
+        var s = model.Sessions[i];
+        return Enumerable.Range(0, s.Length)
+            .Where(j => s.Coverage[j] >= 1 - Tolerance.Coverage && schedule.Currents[i][j] < s.MaxA)
+            .OrderBy(j => model.PricePerKwh[s.First + j])
+            .ThenBy(j => j);
+    }
 }
