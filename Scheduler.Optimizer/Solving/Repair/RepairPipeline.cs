@@ -1,3 +1,4 @@
+using Scheduler.Optimizer.Solving.Assembly;
 using Scheduler.Optimizer.Solving.Grid;
 using Scheduler.Optimizer.Solving.Pricing;
 using Scheduler.Optimizer.Solving.Relaxation;
@@ -10,7 +11,7 @@ internal static class RepairPipeline
     /// <summary>
     /// Rounds the relaxation down, gives the lost energy back under the peaks the relaxation needed, raises a
     /// peak a little for everyone where what cannot fit under it is worth it, then lets any session still short raise
-    /// one where that costs least, then lets a session still short take room from its neighbours (their amps moved, or
+    /// one where that costs least (kept where that paid in sum), then lets a session still short take room from its neighbours (their amps moved, or
     /// an amp of each given up within their rounding), then moves energy to cheaper slots and fills once more what
     /// the moves made room for.
     /// </summary>
@@ -24,7 +25,7 @@ internal static class RepairPipeline
         if (model.HasDemandCharges)
         {
             PeakRaise.Apply(schedule, terms, peaks, deadline);
-            EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, PeakPolicy.RaiseInSmallSteps, deadline);
+            FillRaisingPeaks(schedule, terms, peaks, deadline);
         }
 
         SiteRoomSwap.Apply(schedule, terms, peaks, deadline);
@@ -82,8 +83,29 @@ internal static class RepairPipeline
         EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, PeakPolicy.Hold, deadline);
         if (schedule.Model.HasDemandCharges)
         {
-            EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, PeakPolicy.RaiseInSmallSteps, deadline);
+            FillRaisingPeaks(schedule, terms, peaks, deadline);
         }
+    }
+
+    /// <summary>
+    /// Fills the sessions still short, each raising a peak where its step pays for the rise; kept only where the
+    /// objective fell. Every step pays against the thresholds as it finds them, yet together the steps can cost
+    /// more than they save: on the benchmark sites keeping them only where they won took 0.01-0.2 points off the gap.
+    /// </summary>
+    private static void FillRaisingPeaks(Schedule schedule, ObjectiveTerms terms, PeakThresholds peaks, Deadline deadline)
+    {
+        var before = PlanAssembler.Objective(schedule, terms);
+        var thresholds = peaks.Kw.ToArray();
+        schedule.BeginTrial();
+        EnergyFill.Apply(schedule, terms, EnergyFill.ByMissingShare(schedule), peaks, PeakPolicy.RaiseInSmallSteps, deadline);
+        if (PlanAssembler.Objective(schedule, terms) < before - Tolerance.Money)
+        {
+            schedule.Keep();
+            return;
+        }
+
+        schedule.RollBack();
+        peaks.Reset(thresholds);
     }
 
     /// <summary>Cheaper slots at the peaks the schedule has, then the room that made filled.</summary>
