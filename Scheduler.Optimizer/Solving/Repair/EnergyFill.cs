@@ -17,7 +17,13 @@ internal static class EnergyFill
     /// <param name="peaks">The demand thresholds; raised where a session pays for it.</param>
     /// <param name="policy">Whether, and how, a session may pass a threshold (paying the demand charge) when no slot under it has room.</param>
     /// <param name="deadline">The solve's budget: past it, the remaining sessions keep what they have.</param>
-    public static void Apply(Schedule schedule, ObjectiveTerms terms, IEnumerable<int> order, PeakThresholds peaks, PeakPolicy policy, Deadline deadline)
+    /// <param name="addOnly">
+    /// Whether a session still short after adding to what it has goes on from there. Otherwise it also starts again
+    /// on whole slots and keeps whichever costs less. Within the peak raise's trials that restart moved each
+    /// session's energy around at every raise; without it the raises ended lower (0.05-0.2 points of gap on the
+    /// benchmark sites) in less time.
+    /// </param>
+    public static void Apply(Schedule schedule, ObjectiveTerms terms, IEnumerable<int> order, PeakThresholds peaks, PeakPolicy policy, Deadline deadline, bool addOnly = false)
     {
         foreach (var i in order)
         {
@@ -26,7 +32,7 @@ internal static class EnergyFill
                 return;
             }
 
-            FillSession(schedule, terms, i, peaks, policy);
+            FillSession(schedule, terms, i, peaks, policy, addOnly);
         }
     }
 
@@ -40,7 +46,7 @@ internal static class EnergyFill
             .ToArray();
     }
 
-    private static void FillSession(Schedule schedule, ObjectiveTerms terms, int i, PeakThresholds peaks, PeakPolicy policy)
+    private static void FillSession(Schedule schedule, ObjectiveTerms terms, int i, PeakThresholds peaks, PeakPolicy policy, bool addOnly)
     {
         var s = schedule.Model.Sessions[i];
         if (s.Length == 0 || s.MaxA == 0 || schedule.MissingKwh(i) <= MinStepKwh(s) * 0.5)
@@ -52,7 +58,7 @@ internal static class EnergyFill
         var before = (int[])schedule.Currents[i].Clone();
         var energyBefore = schedule.EnergyKwh(i);
         AddCheapestSteps(schedule, terms, i, peaks, policy, wholeSlotsOnly: false);
-        if (schedule.MissingKwh(i) > s.KwPerAmp * schedule.Model.SlotHours)
+        if (!addOnly && schedule.MissingKwh(i) > s.KwPerAmp * schedule.Model.SlotHours)
         {
             // A cheap slot covered only in part, run at full current, can strand a rest too small for the minimum
             // anywhere else; starting again on whole slots first may deliver more. Keep whichever costs less.

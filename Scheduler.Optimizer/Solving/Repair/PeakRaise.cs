@@ -65,7 +65,7 @@ internal static class PeakRaise
         var before = LocalObjective.Of(schedule, terms, shortSessions);
         schedule.BeginTrial();
         peaks.Shift(d, stepKw);
-        EnergyFill.Apply(schedule, terms, shortSessions, peaks, PeakPolicy.Hold, deadline);
+        EnergyFill.Apply(schedule, terms, shortSessions, peaks, PeakPolicy.Hold, deadline, addOnly: true);
         if (LocalObjective.Of(schedule, terms, shortSessions) < before - Tolerance.Money)
         {
             schedule.Keep();

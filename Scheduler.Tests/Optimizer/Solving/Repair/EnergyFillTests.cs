@@ -48,6 +48,32 @@ public sealed class EnergyFillTests
         Assert.True(schedule.DemandPeaksKw()[0] <= (8 * 0.69) + 1e-9, $"peak {schedule.DemandPeaksKw()[0]}");
     }
 
+    [Fact]
+    public void Apply_AddOnly_DoesNotStartAgainOnWholeSlots()
+    {
+        // Arriving 8 minutes into slot 0 (the cheapest), the session gets 0.0805 kWh per amp there. It runs 16 A in
+        // slot 0 and lacks 10 amp-slots; slot 1 has room for only 8 A under the site's limit, slot 2 for all. Adding
+        // to what it has keeps most of slot 0; starting again on whole slots first gives slot 1 its 8 A first.
+        var model = SlotModel.Build(new ProblemBuilder()
+            .Slots(3)
+            .SlotPrices(0.10, 0.20, 0.30)
+            .GridLimit(16 * 0.69)
+            .BaseLoad(15, 30, 8 * 0.69)
+            .Charger("cp", minA: 6)
+            .Session("s", "cp", 8, 45, kwh: (16 * 0.1725 * 7 / 15) + (10 * 0.1725), maxA: 16)
+            .Build());
+        var added = new Schedule(model);
+        added.Set(0, 0, 16);
+        var restarted = new Schedule(model);
+        restarted.Set(0, 0, 16);
+
+        EnergyFill.Apply(added, new ObjectiveTerms(model), [0], PeakThresholds.Current(added), PeakPolicy.Hold, Deadline.Start(null), addOnly: true);
+        EnergyFill.Apply(restarted, new ObjectiveTerms(model), [0], PeakThresholds.Current(restarted), PeakPolicy.Hold, Deadline.Start(null));
+
+        Assert.Equal([11, 6, 6], added.Currents[0]);
+        Assert.Equal([7, 8, 6], restarted.Currents[0]);
+    }
+
     private static SlotModel Model(double[] prices, double demandPerKw, double minA = 6) =>
         SlotModel.Build(new ProblemBuilder()
             .Charger("cp", minA: minA)
