@@ -128,6 +128,18 @@ internal sealed class Schedule
     {
         var s = Model.Sessions[i];
         var k = s.First + j;
+        return WholeAmps(Math.Min(CircuitCapA(i, j), (Model.HeadroomKw[k] - _siteKw[k]) / s.KwPerAmp));
+    }
+
+    /// <summary>How many amps session i could add in its local slot j within its circuits and its maximum, whatever the site's import limit leaves.</summary>
+    public int CircuitHeadroom(int i, int j) => WholeAmps(CircuitCapA(i, j));
+
+    private static int WholeAmps(double a) => Math.Max(0, (int)Math.Floor(a + Tolerance.Amps));
+
+    private double CircuitCapA(int i, int j)
+    {
+        var s = Model.Sessions[i];
+        var k = s.First + j;
         var cap = (double)(s.MaxA - Currents[i][j]);
         foreach (var c in s.CircuitChain)
         {
@@ -140,8 +152,7 @@ internal sealed class Schedule
             }
         }
 
-        cap = Math.Min(cap, (Model.HeadroomKw[k] - _siteKw[k]) / s.KwPerAmp);
-        return Math.Max(0, (int)Math.Floor(cap + Tolerance.Amps));
+        return cap;
     }
 
     /// <summary>How many amps session i could add in local slot j before the slot's average import passes <paramref name="capKw"/> (+∞: no cap).</summary>

@@ -28,16 +28,7 @@ internal sealed class PeakThresholds
         new(schedule.Model, schedule.DemandPeaksKw().Select((kw, d) => d < targetKw.Count ? Math.Max(kw, targetKw[d]) : kw).ToArray());
 
     /// <summary>The highest average import slot k may have at no further demand cost; +∞ where no term covers it.</summary>
-    public double Cap(int k)
-    {
-        var cap = double.PositiveInfinity;
-        foreach (var d in _model.TermsAt[k])
-        {
-            cap = Math.Min(cap, _kw[d]);
-        }
-
-        return cap;
-    }
+    public double Cap(int k) => CapRaised(k, d: -1, raiseKw: 0);
 
     /// <summary>What <see cref="Cap"/> of slot k would be with term d's threshold raised by <paramref name="raiseKw"/>.</summary>
     public double CapRaised(int k, int d, double raiseKw)

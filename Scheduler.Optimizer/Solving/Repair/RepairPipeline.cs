@@ -11,9 +11,9 @@ internal static class RepairPipeline
     /// <summary>
     /// Rounds the relaxation down, gives the lost energy back under the peaks the relaxation needed, raises a
     /// peak a little for everyone where what cannot fit under it is worth it, then lets any session still short raise
-    /// one where that costs least (kept where that paid in sum), then lets a session still short take room from its neighbours (their amps moved, or
-    /// an amp of each given up within their rounding), then moves energy to cheaper slots and fills once more what
-    /// the moves made room for.
+    /// one where that costs least (kept where that paid in sum), then lets a session still short take room from its
+    /// neighbours (their amps moved, or an amp of each given up within their rounding), then moves energy to cheaper
+    /// slots and fills once more what the moves made room for.
     /// </summary>
     public static Schedule FromRelaxation(SlotModel model, ObjectiveTerms terms, RelaxedPlan relaxed, Deadline deadline)
     {

@@ -40,7 +40,7 @@ internal static class ShortfallShare
         foreach (var j in SlotOrder.CheapestWholeSlotsBelowMax(schedule, i))
         {
             var add = schedule.Currents[i][j] == 0 ? s.MinA : 1;
-            if (schedule.Currents[i][j] + add <= s.MaxA && CircuitRoomA(schedule, i, j) >= add && TryShare(schedule, terms, peaks, i, j, add, deadline))
+            if (schedule.Currents[i][j] + add <= s.MaxA && schedule.CircuitHeadroom(i, j) >= add && TryShare(schedule, terms, peaks, i, j, add, deadline))
             {
                 return true;
             }
@@ -52,7 +52,7 @@ internal static class ShortfallShare
     /// <summary>
     /// Takes an amp from each of the other sessions in i's slot j, cheapest loss first, until i can add
     /// <paramref name="add"/> amps there under the site's limit and the peaks; then trims i's excess and lets the givers
-    /// fill again. Undone unless the objective of i and the givers fell.
+    /// fill again. Undone unless the objective of i and every possible giver fell.
     /// </summary>
     private static bool TryShare(Schedule schedule, ObjectiveTerms terms, PeakThresholds peaks, int i, int j, int add, Deadline deadline)
     {
@@ -80,7 +80,7 @@ internal static class ShortfallShare
             schedule.Set(i, j, schedule.Currents[i][j] + add);
             TrimExcess(schedule, i, j);
             EnergyFill.Apply(schedule, terms, taken, peaks, PeakPolicy.Hold, deadline);
-            if (schedule.MissingKwh(i) >= -Tolerance.Energy && LocalObjective.Of(schedule, terms, taken.Append(i)) < before - Tolerance.Money)
+            if (schedule.MissingKwh(i) >= -Tolerance.Energy && LocalObjective.Of(schedule, terms, givers.Append(i)) < before - Tolerance.Money)
             {
                 schedule.Keep();
                 return true;
@@ -120,25 +120,6 @@ internal static class ShortfallShare
     /// <summary>Whether i can add <paramref name="add"/> amps in local slot j under every limit and the peaks.</summary>
     private static bool Fits(Schedule schedule, PeakThresholds peaks, int i, int j, int add) =>
         schedule.Headroom(i, j) >= add && schedule.RoomUnder(i, j, peaks.Cap(schedule.Model.Sessions[i].First + j)) >= add;
-
-    /// <summary>The amps session i could add in local slot j if the site's import limit had room: its own maximum and its circuits'.</summary>
-    private static int CircuitRoomA(Schedule schedule, int i, int j)
-    {
-        var s = schedule.Model.Sessions[i];
-        var room = (double)(s.MaxA - schedule.Currents[i][j]);
-        foreach (var c in s.CircuitChain)
-        {
-            for (var p = 0; p < 3; p++)
-            {
-                if ((s.PhaseMask & (1 << p)) != 0)
-                {
-                    room = Math.Min(room, schedule.CircuitRoomA(c, p, s.First + j));
-                }
-            }
-        }
-
-        return Math.Max(0, (int)Math.Floor(room + Tolerance.Amps));
-    }
 
     /// <summary>
     /// Where session i now has more than its target, lowers its dearest other slots by the fewest whole amps that
