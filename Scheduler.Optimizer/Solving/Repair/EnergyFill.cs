@@ -58,16 +58,21 @@ internal static class EnergyFill
         var before = (int[])schedule.Currents[i].Clone();
         var energyBefore = schedule.EnergyKwh(i);
         AddCheapestSteps(schedule, terms, i, peaks, policy, wholeSlotsOnly: false);
+        SmallRest.Open(schedule, terms, i, peaks, mayRaisePeaks);
         if (!addOnly && schedule.MissingKwh(i) > s.KwPerAmp * schedule.Model.SlotHours)
         {
             // A cheap slot covered only in part, run at full current, can strand a rest too small for the minimum
-            // anywhere else; starting again on whole slots first may deliver more. Keep whichever costs less.
+            // anywhere else, and too large for the session's other slots to give back when one more is opened at the
+            // minimum; starting again on whole slots first may deliver more. Keep whichever costs less. Opening that
+            // slot comes first: a restart moves the session's energy off the slots it had, often onto room that the
+            // sessions filled after it needed (0.08-0.25 points of gap on the benchmark's binding sites).
             var first = (int[])schedule.Currents[i].Clone();
             var firstCost = SessionCost(schedule, terms, i);
             var firstPeaks = peaks.Kw.ToArray();
             Restore(schedule, i, new int[s.Length]);
             AddCheapestSteps(schedule, terms, i, peaks, policy, wholeSlotsOnly: true);
             AddCheapestSteps(schedule, terms, i, peaks, policy, wholeSlotsOnly: false);
+            SmallRest.Open(schedule, terms, i, peaks, mayRaisePeaks);
             if (SessionCost(schedule, terms, i) >= firstCost - Tolerance.Money)
             {
                 Restore(schedule, i, first);
@@ -75,7 +80,6 @@ internal static class EnergyFill
             }
         }
 
-        SmallRest.Open(schedule, terms, i, peaks, mayRaisePeaks);
         for (var attempt = 0; attempt < PartialSlotTopUp.Attempts && s.HasPartialSlot && schedule.MissingKwh(i) > Tolerance.Energy; attempt++)
         {
             PartialSlotTopUp.Apply(schedule, terms, i, peaks, mayRaisePeaks);

@@ -51,9 +51,33 @@ public sealed class EnergyFillTests
     [Fact]
     public void Apply_AddOnly_DoesNotStartAgainOnWholeSlots()
     {
-        // Arriving 8 minutes into slot 0 (the cheapest), the session gets 0.0805 kWh per amp there. It runs 16 A in
-        // slot 0 and lacks 10 amp-slots; slot 1 has room for only 8 A under the site's limit, slot 2 for all. Adding
-        // to what it has keeps most of slot 0; starting again on whole slots first gives slot 1 its 8 A first.
+        // Arriving 6 minutes into slot 0 (the cheapest), 14 A there gives 8.4 of the 10 amp-slots asked. The 1.6 left
+        // is below the 8 A minimum in any slot, and slot 0's 6 A above its minimum can give back only 3.6 of the 6.4
+        // that opening another slot would overshoot. Adding to what it has stops there; starting again on whole
+        // slots first delivers it all at 10 A in slot 1.
+        var model = SlotModel.Build(new ProblemBuilder()
+            .Slots(3)
+            .Charger("cp", maxA: 14, minA: 8)
+            .SlotPrices(0.10, 0.45, 0.45)
+            .Session("s", "cp", 6, 45, kwh: 10 * 0.1725, maxA: 16)
+            .Build());
+        var added = new Schedule(model);
+        var restarted = new Schedule(model);
+
+        EnergyFill.Apply(added, new ObjectiveTerms(model), [0], PeakThresholds.Current(added), PeakPolicy.Hold, Deadline.Start(null), addOnly: true);
+        EnergyFill.Apply(restarted, new ObjectiveTerms(model), [0], PeakThresholds.Current(restarted), PeakPolicy.Hold, Deadline.Start(null));
+
+        Assert.Equal([14, 0, 0], added.Currents[0]);
+        Assert.Equal([0, 10, 0], restarted.Currents[0]);
+    }
+
+    [Fact]
+    public void Apply_RestSmallerThanTheMinimum_OpensASlotBeforeStartingAgain()
+    {
+        // Arriving 8 minutes into slot 0 (the cheapest), the session runs 16 A there and lacks 10 amp-slots; slot 1
+        // has room for only 8 A under the site's limit, slot 2 for all. Its rest is opened at the minimum in slot 1
+        // and topped up in slot 2, keeping most of slot 0; starting again on whole slots would give slot 1 its 8 A
+        // first and move energy out of the cheapest slot.
         var model = SlotModel.Build(new ProblemBuilder()
             .Slots(3)
             .SlotPrices(0.10, 0.20, 0.30)
@@ -62,16 +86,12 @@ public sealed class EnergyFillTests
             .Charger("cp", minA: 6)
             .Session("s", "cp", 8, 45, kwh: (16 * 0.1725 * 7 / 15) + (10 * 0.1725), maxA: 16)
             .Build());
-        var added = new Schedule(model);
-        added.Set(0, 0, 16);
-        var restarted = new Schedule(model);
-        restarted.Set(0, 0, 16);
+        var schedule = new Schedule(model);
+        schedule.Set(0, 0, 16);
 
-        EnergyFill.Apply(added, new ObjectiveTerms(model), [0], PeakThresholds.Current(added), PeakPolicy.Hold, Deadline.Start(null), addOnly: true);
-        EnergyFill.Apply(restarted, new ObjectiveTerms(model), [0], PeakThresholds.Current(restarted), PeakPolicy.Hold, Deadline.Start(null));
+        EnergyFill.Apply(schedule, new ObjectiveTerms(model), [0], PeakThresholds.Current(schedule), PeakPolicy.Hold, Deadline.Start(null));
 
-        Assert.Equal([11, 6, 6], added.Currents[0]);
-        Assert.Equal([7, 8, 6], restarted.Currents[0]);
+        Assert.Equal([11, 6, 6], schedule.Currents[0]);
     }
 
     private static SlotModel Model(double[] prices, double demandPerKw, double minA = 6) =>
