@@ -41,6 +41,11 @@ internal static class SimulationResultWriter
                     json.WriteNumber("planObjective", Math.Round(objective, 4));
                 }
 
+                if (strategy.PlanMs is { } planMs)
+                {
+                    json.WriteNumber("planMs", planMs);
+                }
+
                 WritePeriods(json, strategy.Periods);
 
                 json.WriteEndObject();

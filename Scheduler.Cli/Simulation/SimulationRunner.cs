@@ -42,7 +42,7 @@ internal static class SimulationRunner
             Summarise(grid, scheduler.Name, scheduled, null),
             Summarise(grid, "uncontrolled", uncontrolled, null),
             Summarise(grid, "greedy", greedy, null),
-            Summarise(grid, offlineStrategy.Name, offline, bound) with { PlanObjective = offlineStrategy.Plan.Objective },
+            Summarise(grid, offlineStrategy.Name, offline, bound) with { PlanObjective = offlineStrategy.Plan.Objective, PlanMs = offlineStrategy.Plan.SolveMs },
         };
         return new SimulationResult(
             strategies,

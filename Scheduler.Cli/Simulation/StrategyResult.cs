@@ -27,6 +27,9 @@ internal sealed record StrategyResult(
     double? LowerBound = null,
     double? PlanObjective = null)
 {
+    /// <summary>For the offline optimum, the wall time of its one plan of the whole replay, in milliseconds; null otherwise.</summary>
+    public long? PlanMs { get; init; }
+
     /// <summary>The bill of each billing period of the replay, in order; their totals add up to <see cref="Cost"/>.</summary>
     public IReadOnlyList<PeriodBill> Periods { get; init; } = [];
 }

@@ -64,6 +64,8 @@ public sealed class SimulateCommandTests
         Assert.True(served("scheduler") > served("greedy"), $"scheduler {served("scheduler")} % vs greedy {served("greedy")} %");
         Assert.True(perKwh("scheduler") <= 1.05 * perKwh("offline"), $"scheduler {perKwh("scheduler")} vs offline {perKwh("offline")}");
         Assert.True(root.GetProperty("offline").GetProperty("lowerBound").GetDouble() <= root.GetProperty("offline").GetProperty("planObjective").GetDouble() + 1e-6);
+        Assert.True(root.GetProperty("offline").GetProperty("planMs").GetInt64() > 0);
+        Assert.False(root.GetProperty("scheduler").TryGetProperty("planMs", out _));
     }
 
     [Fact]
