@@ -1,0 +1,124 @@
+namespace Scheduler.Optimizer.Solving.Repair;
+
+/// <summary>
+/// Moves one amp out of a slot above its cap where none of the sessions there can move it straight to a slot with
+/// room: a chain of sessions each moves one amp on, out of the slot the one before moved into, until one lands in a
+/// slot with room under its cap. Every slot between keeps its import or stays under its cap (it gains one session's
+/// amp and loses another's), so a plateau of slots at the peak can pass room to a slot none of its own sessions
+/// reach. The chain is found breadth first, so it has the fewest moves; the caller judges what it costs.
+/// </summary>
+internal static class PeakChain
+{
+
+    /// <summary>Moves one amp out of slot k along the shortest chain that ends under the caps; false where none does.</summary>
+    /// <param name="schedule">The schedule.</param>
+    /// <param name="k">The slot to take an amp out of.</param>
+    /// <param name="caps">The highest average import each slot may have, in kW.</param>
+    public static bool MoveOne(Schedule schedule, int k, double[] caps)
+    {
+        var model = schedule.Model;
+        var entered = new Move?[model.SlotCount];
+        var visited = new bool[model.SlotCount];
+        visited[k] = true;
+        var queue = new Queue<int>();
+        queue.Enqueue(k);
+        while (queue.TryDequeue(out var a))
+        {
+            foreach (var (i, from) in model.Present[a])
+            {
+                if (!MayGive(schedule, i, from, a, k, entered, caps))
+                {
+                    continue;
+                }
+
+                foreach (var (to, last) in Receivers(schedule, i, from, visited, caps))
+                {
+                    var move = new Move(i, from, to, entered[a]);
+                    if (last)
+                    {
+                        Apply(schedule, move);
+                        return true;
+                    }
+
+                    var b = model.Sessions[i].First + to;
+                    visited[b] = true;
+                    entered[b] = move;
+                    queue.Enqueue(b);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether session i may give an amp in its local slot <paramref name="from"/> (global slot a): left at 0 or its
+    /// minimum, not in the chain already, and, between the ends, giving at least what the chain brought in past the
+    /// slot's room under its cap.
+    /// </summary>
+    private static bool MayGive(Schedule schedule, int i, int from, int a, int k, Move?[] entered, double[] caps)
+    {
+        var s = schedule.Model.Sessions[i];
+        var left = schedule.Currents[i][from] - 1;
+        if (left < 0 || (left > 0 && left < s.MinA) || InChain(entered[a], i))
+        {
+            return false;
+        }
+
+        if (a == k || entered[a] is not { } came)
+        {
+            return true;
+        }
+
+        var cameKw = AmpKw(schedule.Model, came.Session, came.To);
+        var roomKw = Math.Max(0, caps[a] - schedule.AverageImportKw(a));
+        return AmpKw(schedule.Model, i, from) >= cameKw - roomKw - Tolerance.Limit;
+    }
+
+    /// <summary>The other slots of session i that may take its amp, and whether each has room for it under its cap (the chain's end).</summary>
+    private static IEnumerable<(int To, bool Last)> Receivers(Schedule schedule, int i, int from, bool[] visited, double[] caps)
+    {
+        var s = schedule.Model.Sessions[i];
+        for (var to = 0; to < s.Length; to++)
+        {
+            var b = s.First + to;
+            var current = schedule.Currents[i][to];
+            if (visited[b] || (current < s.MinA && !(current == 0 && s.MinA <= 1)) || current + 1 > s.MaxA
+                || Math.Abs(s.KwhPerAmp[to] - s.KwhPerAmp[from]) > Tolerance.Energy || schedule.Headroom(i, to) < 1)
+            {
+                continue;
+            }
+
+            yield return (to, schedule.RoomUnder(i, to, caps[b]) >= 1);
+        }
+    }
+
+    private static bool InChain(Move? move, int i)
+    {
+        for (var m = move; m is not null; m = m.Before)
+        {
+            if (m.Session == i)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Makes every move of the chain, from its end back to its start.</summary>
+    private static void Apply(Schedule schedule, Move last)
+    {
+        for (var m = last; m is not null; m = m.Before)
+        {
+            schedule.Set(m.Session, m.From, schedule.Currents[m.Session][m.From] - 1);
+            schedule.Set(m.Session, m.To, schedule.Currents[m.Session][m.To] + 1);
+        }
+    }
+
+    /// <summary>What one amp of session i adds to the average import of its local slot j, in kW.</summary>
+    private static double AmpKw(Grid.SlotModel model, int i, int j) => model.Sessions[i].KwPerAmp * model.Sessions[i].Coverage[j];
+
+    /// <summary>One amp of a session moved between two of its local slots, after the move that brought the chain to its first.</summary>
+    private sealed record Move(int Session, int From, int To, Move? Before);
+}
