@@ -3,9 +3,10 @@ namespace Scheduler.Optimizer.Solving.Repair;
 /// <summary>
 /// Moves one amp out of a slot above its cap where none of the sessions there can move it straight to a slot with
 /// room: a chain of sessions each moves one amp on, out of the slot the one before moved into, until one lands in a
-/// slot with room under its cap. Every slot between keeps its import or stays under its cap (it gains one session's
-/// amp and loses another's), so a plateau of slots at the peak can pass room to a slot none of its own sessions
-/// reach. The chain is found breadth first, so it has the fewest moves; the caller judges what it costs.
+/// slot with room under its cap and the site's limit (or opens a slot it did not use, at its minimum). Every slot
+/// between stays under its cap and the site's limit, or keeps its load (it gains one session's amp and loses
+/// another's), so a plateau of slots at the peak can pass room to a slot none of its own sessions reach. The chain
+/// is found breadth first, so it has the fewest moves; the caller judges what it costs.
 /// </summary>
 internal static class PeakChain
 {
@@ -31,9 +32,9 @@ internal static class PeakChain
                     continue;
                 }
 
-                foreach (var (to, last) in Receivers(schedule, i, from, visited, caps))
+                foreach (var (to, amps, last) in Receivers(schedule, i, from, visited, caps))
                 {
-                    var move = new Move(i, from, to, entered[a]);
+                    var move = new Move(i, from, to, amps, entered[a]);
                     if (last)
                     {
                         Apply(schedule, move);
@@ -70,26 +71,48 @@ internal static class PeakChain
             return true;
         }
 
-        var cameKw = AmpKw(schedule.Model, came.Session, came.To);
-        var roomKw = Math.Max(0, caps[a] - schedule.AverageImportKw(a));
-        return AmpKw(schedule.Model, i, from) >= cameKw - roomKw - Tolerance.Limit;
+        // The slot must stay under its cap (on the average import) and under the site's limit (on the charging power).
+        var model = schedule.Model;
+        var capRoomKw = Math.Max(0, caps[a] - schedule.AverageImportKw(a));
+        var siteRoomKw = Math.Max(0, model.HeadroomKw[a] - schedule.ChargingKw(a));
+        return AmpKw(model, i, from) >= AmpKw(model, came.Session, came.To) - capRoomKw - Tolerance.Limit
+            && model.Sessions[i].KwPerAmp >= model.Sessions[came.Session].KwPerAmp - siteRoomKw - Tolerance.Limit;
     }
 
-    /// <summary>The other slots of session i that may take its amp, and whether each has room for it under its cap (the chain's end).</summary>
-    private static IEnumerable<(int To, bool Last)> Receivers(Schedule schedule, int i, int from, bool[] visited, double[] caps)
+    /// <summary>
+    /// The other slots of session i that may take its amp, with the amps it moves and whether the slot has room for
+    /// them under its cap (the chain's end). A slot the session does not use may end the chain too, opened at the
+    /// session's minimum where the slot it leaves can give that much and stay at 0 or its minimum.
+    /// </summary>
+    private static IEnumerable<(int To, int Amps, bool Last)> Receivers(Schedule schedule, int i, int from, bool[] visited, double[] caps)
     {
         var s = schedule.Model.Sessions[i];
+        var left = schedule.Currents[i][from] - s.MinA;
+        var mayOpen = s.MinA > 1 && (left == 0 || left >= s.MinA);
         for (var to = 0; to < s.Length; to++)
         {
             var b = s.First + to;
             var current = schedule.Currents[i][to];
-            if (visited[b] || (current < s.MinA && !(current == 0 && s.MinA <= 1)) || current + 1 > s.MaxA
-                || Math.Abs(s.KwhPerAmp[to] - s.KwhPerAmp[from]) > Tolerance.Energy || schedule.Headroom(i, to) < 1)
+            if (visited[b] || Math.Abs(s.KwhPerAmp[to] - s.KwhPerAmp[from]) > Tolerance.Energy)
             {
                 continue;
             }
 
-            yield return (to, schedule.RoomUnder(i, to, caps[b]) >= 1);
+            if (current == 0 && s.MinA > 1)
+            {
+                if (mayOpen && schedule.RoomUnder(i, to, caps[b]) >= s.MinA && schedule.Headroom(i, to) >= s.MinA)
+                {
+                    yield return (to, s.MinA, true);
+                }
+
+                continue;
+            }
+
+            // Between the chain's ends the next move frees the site's limit again; the circuits are checked as if it did not.
+            if (current + 1 <= s.MaxA && schedule.CircuitHeadroom(i, to) >= 1)
+            {
+                yield return (to, 1, schedule.RoomUnder(i, to, caps[b]) >= 1 && schedule.Headroom(i, to) >= 1);
+            }
         }
     }
 
@@ -111,14 +134,14 @@ internal static class PeakChain
     {
         for (var m = last; m is not null; m = m.Before)
         {
-            schedule.Set(m.Session, m.From, schedule.Currents[m.Session][m.From] - 1);
-            schedule.Set(m.Session, m.To, schedule.Currents[m.Session][m.To] + 1);
+            schedule.Set(m.Session, m.From, schedule.Currents[m.Session][m.From] - m.Amps);
+            schedule.Set(m.Session, m.To, schedule.Currents[m.Session][m.To] + m.Amps);
         }
     }
 
     /// <summary>What one amp of session i adds to the average import of its local slot j, in kW.</summary>
     private static double AmpKw(Grid.SlotModel model, int i, int j) => model.Sessions[i].KwPerAmp * model.Sessions[i].Coverage[j];
 
-    /// <summary>One amp of a session moved between two of its local slots, after the move that brought the chain to its first.</summary>
-    private sealed record Move(int Session, int From, int To, Move? Before);
+    /// <summary>Amps of a session moved between two of its local slots (one, or its minimum to open the chain's last slot), after the move that brought the chain to its first.</summary>
+    private sealed record Move(int Session, int From, int To, int Amps, Move? Before);
 }

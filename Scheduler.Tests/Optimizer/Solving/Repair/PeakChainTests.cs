@@ -59,9 +59,44 @@ public sealed class PeakChainTests
         Assert.Equal([10, 10], schedule.Currents[0]);
     }
 
-    private static SlotModel Model() =>
+    [Fact]
+    public void MoveOne_ChainEndsAtASlotTheLastSessionDoesNotUse_OpensItAtTheMinimum()
+    {
+        // Session a's amp can only go to slot 1, at its cap; session b there does not use slot 2, which has room.
+        // b opens slot 2 at its 6 A minimum with 6 of its 12 A in slot 1, which ends below its cap.
+        var model = Model();
+        var schedule = new Schedule(model);
+        Set(schedule, 0, 10, 8);
+        Set(schedule, 1, 12, 0);
+
+        var moved = PeakChain.MoveOne(schedule, 0, [9 * AmpKw, 20 * AmpKw, 16 * AmpKw]);
+
+        Assert.True(moved);
+        Assert.Equal([9, 9], schedule.Currents[0]);
+        Assert.Equal([6, 6], schedule.Currents[1]);
+    }
+
+    [Fact]
+    public void MoveOne_SlotBetweenAtTheSitesLimit_PassesThroughIt()
+    {
+        // Slot 1 is at the site's limit as well as its cap: session a's amp fits there only because b's leaves.
+        var model = Model(gridLimitKw: 16 * AmpKw);
+        var schedule = new Schedule(model);
+        Set(schedule, 0, 10, 8);
+        Set(schedule, 1, 8, 6);
+
+        var moved = PeakChain.MoveOne(schedule, 0, [9 * AmpKw, 16 * AmpKw, 16 * AmpKw]);
+
+        Assert.True(moved);
+        Assert.Equal([9, 9], schedule.Currents[0]);
+        Assert.Equal([7, 7], schedule.Currents[1]);
+        Assert.Equal(16 * AmpKw, schedule.ChargingKw(1), 9);
+    }
+
+    private static SlotModel Model(double gridLimitKw = 1000) =>
         SlotModel.Build(new ProblemBuilder()
             .Slots(3)
+            .GridLimit(gridLimitKw)
             .FlatPrice(0.20)
             .DemandCharge(10)
             .Charger("cp1", minA: 6)
