@@ -52,6 +52,9 @@ internal sealed class SessionSlots
     /// <summary>The most current, whole amps (0 when it cannot charge at all).</summary>
     public int MaxA { get; }
 
+    /// <summary>Whether the session may run <paramref name="currentA"/> in a slot: 0, or from its minimum to its maximum.</summary>
+    public bool AllowsCurrent(int currentA) => currentA == 0 || (currentA >= MinA && currentA <= MaxA);
+
     public int Phases { get; }
 
     /// <summary>Bit p set when the session loads phase L(p+1).</summary>

@@ -75,14 +75,13 @@ internal static class CheaperSlots
                 return false;
             }
 
-            var left = from - d;
-            if (left > 0 && left < s.MinA)
+            if (!s.AllowsCurrent(from - d))
             {
                 continue;
             }
 
             schedule.Set(i, cheap, to + d);
-            schedule.Set(i, dear, left);
+            schedule.Set(i, dear, from - d);
             return true;
         }
 

@@ -10,7 +10,6 @@ namespace Scheduler.Optimizer.Solving.Repair;
 /// </summary>
 internal static class PeakChain
 {
-
     /// <summary>Moves one amp out of slot k along the shortest chain that ends under the caps; false where none does.</summary>
     /// <param name="schedule">The schedule.</param>
     /// <param name="k">The slot to take an amp out of.</param>
@@ -60,8 +59,7 @@ internal static class PeakChain
     private static bool MayGive(Schedule schedule, int i, int from, int a, int k, Move?[] entered, double[] caps)
     {
         var s = schedule.Model.Sessions[i];
-        var left = schedule.Currents[i][from] - 1;
-        if (left < 0 || (left > 0 && left < s.MinA) || InChain(entered[a], i))
+        if (schedule.Currents[i][from] == 0 || !s.AllowsCurrent(schedule.Currents[i][from] - 1) || InChain(entered[a], i))
         {
             return false;
         }
@@ -87,8 +85,7 @@ internal static class PeakChain
     private static IEnumerable<(int To, int Amps, bool Last)> Receivers(Schedule schedule, int i, int from, bool[] visited, double[] caps)
     {
         var s = schedule.Model.Sessions[i];
-        var left = schedule.Currents[i][from] - s.MinA;
-        var mayOpen = s.MinA > 1 && (left == 0 || left >= s.MinA);
+        var mayOpen = s.MinA > 1 && schedule.Currents[i][from] >= s.MinA && s.AllowsCurrent(schedule.Currents[i][from] - s.MinA);
         for (var to = 0; to < s.Length; to++)
         {
             var b = s.First + to;

@@ -184,14 +184,13 @@ internal static class PeakLower
         foreach (var (i, j) in model.Present[k])
         {
             var s = model.Sessions[i];
-            var left = schedule.Currents[i][j] - 1;
             var missing = schedule.MissingKwh(i);
-            if (left < 0 || (left > 0 && left < s.MinA) || terms.IsShortBeyondRounding(model, s, missing + s.KwhPerAmp[j]))
+            if (schedule.Currents[i][j] == 0 || !s.AllowsCurrent(schedule.Currents[i][j] - 1) || terms.IsShortBeyondRounding(model, s, missing + s.KwhPerAmp[j]))
             {
                 continue;
             }
 
-            var cost = terms.Penalty(model, s, missing + s.KwhPerAmp[j]) - terms.Penalty(model, s, missing) - (model.PricePerKwh[k] * s.KwhPerAmp[j]);
+            var cost = terms.Penalty(model, s, missing + s.KwhPerAmp[j]) - terms.Penalty(model, s, missing) - (SlotOrder.EffectivePrice(model, i, k) * s.KwhPerAmp[j]);
             if (cost < best.Cost)
             {
                 best = (cost, i, j);
