@@ -189,7 +189,7 @@ internal sealed class PlanningFormulation : IDisposable
     {
         var s = _model.Sessions[i];
         var k = s.First + j;
-        return (_model.PricePerKwh[k] + ObjectiveTerms.TieBreak(_model.SlotCount, i, k)) * s.KwhPerAmp[j];
+        return _model.EffectivePricePerKwh(k) * s.KwhPerAmp[j];
     }
 
     /// <summary>The price per kWh of session i's next shortfall segment, or null when all are in the model.</summary>

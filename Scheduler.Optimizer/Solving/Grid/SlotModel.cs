@@ -12,6 +12,7 @@ internal sealed class SlotModel
     private Loads? _peaks;
     private bool[]? _circuitUsed;
     private IReadOnlyList<(int Session, int Local)>[]? _present;
+    private int[]? _slotsCheapestFirst;
 
     private SlotModel(
         PlanningProblem problem,
@@ -83,6 +84,18 @@ internal sealed class SlotModel
 
     /// <summary>Per slot, the (session, local slot) pairs of the sessions that cover it; computed once on first use.</summary>
     public IReadOnlyList<(int Session, int Local)>[] Present => _present ??= SessionsBySlot();
+
+    /// <summary>
+    /// The window's slots, cheapest first by the price a kWh costs the objective (the energy price plus the
+    /// tie-break, which is the same for every session); earlier first among equals. Computed once on first use.
+    /// </summary>
+    public int[] SlotsCheapestFirst => _slotsCheapestFirst ??= Enumerable.Range(0, SlotCount)
+        .OrderBy(EffectivePricePerKwh)
+        .ThenBy(k => k)
+        .ToArray();
+
+    /// <summary>The price a kWh in slot k costs the objective, whichever session draws it: the energy price plus the tie-break.</summary>
+    public double EffectivePricePerKwh(int k) => PricePerKwh[k] + Pricing.ObjectiveTerms.TieBreak(SlotCount, k);
 
     /// <summary>The loads with every session at its maximum, computed once on first use.</summary>
     public Loads Peaks => _peaks ??= Loads.AtMaximum(this);

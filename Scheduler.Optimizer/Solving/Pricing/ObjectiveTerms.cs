@@ -43,8 +43,8 @@ internal sealed class ObjectiveTerms
     /// <summary>The penalty per kWh in the first segment of shortfall beyond rounding.</summary>
     public double BasePenaltyPerKwh { get; }
 
-    /// <summary>The tie-break per kWh delivered by session i in slot k of <paramref name="slotCount"/>: later slots cost a hair more.</summary>
-    public static double TieBreak(int slotCount, int i, int k) => MaxTieBreakPerKwh * k / Math.Max(1, slotCount);
+    /// <summary>The tie-break per kWh delivered in slot k of <paramref name="slotCount"/>, by any session: later slots cost a hair more.</summary>
+    public static double TieBreak(int slotCount, int k) => MaxTieBreakPerKwh * k / Math.Max(1, slotCount);
 
     /// <summary>The penalty per kWh of segment j (0-based); the slopes grow, so shortfall is shared out.</summary>
     public double SegmentSlope(int j) => BasePenaltyPerKwh * (1 + j);

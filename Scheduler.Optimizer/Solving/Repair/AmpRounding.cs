@@ -125,7 +125,7 @@ internal static class AmpRounding
 
                 hub = hub < 0 ? _nodes++ : hub;
                 var k = s.First + j;
-                var price = Scaled(SlotOrder.EffectivePrice(model, b, k) * s.KwPerAmp * model.SlotHours);
+                var price = Scaled(model.EffectivePricePerKwh(k) * s.KwPerAmp * model.SlotHours);
                 if (current > s.MinA)
                 {
                     _moves.Add((_flow.AddArcWithCapacityAndUnitCost(SlotNode(k), hub, current - s.MinA, -price), b, j, -1));
@@ -163,7 +163,7 @@ internal static class AmpRounding
                 var room = (int)Math.Min(s.MaxA - current, need);
                 if (s.Coverage[j] >= 1 - Tolerance.Coverage && (current > 0 || s.MinA <= 1) && room > 0)
                 {
-                    var arc = _flow.AddArcWithCapacityAndUnitCost(node, Entry(s, s.First + j), room, Scaled(SlotOrder.EffectivePrice(model, i, s.First + j) * ampSlotKwh));
+                    var arc = _flow.AddArcWithCapacityAndUnitCost(node, Entry(s, s.First + j), room, Scaled(model.EffectivePricePerKwh(s.First + j) * ampSlotKwh));
                     _edges.Add((arc, i, j));
                 }
             }

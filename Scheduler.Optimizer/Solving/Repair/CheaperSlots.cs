@@ -44,7 +44,7 @@ internal static class CheaperSlots
                 for (var c = 0; c < e && !improved; c++)
                 {
                     var cheap = cheapest[c];
-                    if (SlotOrder.EffectivePrice(model, i, s.First + cheap) >= SlotOrder.EffectivePrice(model, i, s.First + dear) - Tolerance.Money)
+                    if (model.EffectivePricePerKwh(s.First + cheap) >= model.EffectivePricePerKwh(s.First + dear) - Tolerance.Money)
                     {
                         break;
                     }

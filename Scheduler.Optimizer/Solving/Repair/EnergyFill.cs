@@ -55,7 +55,8 @@ internal static class EnergyFill
         }
 
         var mayRaisePeaks = policy != PeakPolicy.Hold;
-        var before = (int[])schedule.Currents[i].Clone();
+        Span<int> before = stackalloc int[s.Length];
+        schedule.Currents[i].CopyTo(before);
         var energyBefore = schedule.EnergyKwh(i);
         AddCheapestSteps(schedule, terms, i, peaks, policy, wholeSlotsOnly: false);
         SmallRest.Open(schedule, terms, i, peaks, mayRaisePeaks);
@@ -66,10 +67,11 @@ internal static class EnergyFill
             // minimum; starting again on whole slots first may deliver more. Keep whichever costs less. Opening that
             // slot comes first: a restart moves the session's energy off the slots it had, often onto room that the
             // sessions filled after it needed (0.08-0.25 points of gap on the benchmark's binding sites).
-            var first = (int[])schedule.Currents[i].Clone();
+            Span<int> first = stackalloc int[s.Length];
+            schedule.Currents[i].CopyTo(first);
             var firstCost = SessionCost(schedule, terms, i);
             var firstPeaks = peaks.Kw.ToArray();
-            Restore(schedule, i, new int[s.Length]);
+            Restore(schedule, i, stackalloc int[s.Length]);
             AddCheapestSteps(schedule, terms, i, peaks, policy, wholeSlotsOnly: true);
             AddCheapestSteps(schedule, terms, i, peaks, policy, wholeSlotsOnly: false);
             SmallRest.Open(schedule, terms, i, peaks, mayRaisePeaks);
@@ -80,9 +82,11 @@ internal static class EnergyFill
             }
         }
 
-        for (var attempt = 0; attempt < PartialSlotTopUp.Attempts && s.HasPartialSlot && schedule.MissingKwh(i) > Tolerance.Energy; attempt++)
+        // A try that finds no move changes nothing, so the next would find none either.
+        var partial = s.HasPartialSlot;
+        for (var attempt = 0; attempt < PartialSlotTopUp.Attempts && partial && schedule.MissingKwh(i) > Tolerance.Energy; attempt++)
         {
-            PartialSlotTopUp.Apply(schedule, terms, i, peaks, mayRaisePeaks);
+            partial = PartialSlotTopUp.Apply(schedule, terms, i, peaks, mayRaisePeaks);
         }
 
         if (schedule.EnergyKwh(i) < energyBefore - Tolerance.Energy)
@@ -138,6 +142,15 @@ internal static class EnergyFill
                 continue;
             }
 
+            // Either step costs at least the slot's price: a slot no cheaper than the best found cannot win, and its
+            // room (a walk over the session's circuits) need not be looked at.
+            var k = s.First + j;
+            var price = model.EffectivePricePerKwh(k);
+            if (price >= bestCost)
+            {
+                continue;
+            }
+
             var current = schedule.Currents[i][j];
             var add = Math.Min(schedule.Headroom(i, j), (int)Math.Floor((missing / s.KwhPerAmp[j]) + Tolerance.Amps));
             if (add <= 0 || current + add < s.MinA)
@@ -145,8 +158,6 @@ internal static class EnergyFill
                 continue;
             }
 
-            var k = s.First + j;
-            var price = SlotOrder.EffectivePrice(model, i, k);
             var free = Math.Min(add, schedule.RoomUnder(i, j, peaks.Cap(k)));
             if (free > 0 && current + free >= s.MinA && price < bestCost && Pays(free, j, price))
             {
@@ -184,7 +195,7 @@ internal static class EnergyFill
         return cost;
     }
 
-    private static void Restore(Schedule schedule, int i, int[] currents)
+    private static void Restore(Schedule schedule, int i, ReadOnlySpan<int> currents)
     {
         for (var j = 0; j < currents.Length; j++)
         {

@@ -10,13 +10,13 @@ internal static class PartialSlotTopUp
     /// <summary>How many such moves one fill tries for a session.</summary>
     public const int Attempts = 3;
 
-    /// <summary>Makes the best such move for session i, if any saves more than it costs.</summary>
+    /// <summary>Makes the best such move for session i, if any saves more than it costs; false where none does (and nothing changed).</summary>
     /// <param name="schedule">The schedule.</param>
     /// <param name="terms">The objective's penalty.</param>
     /// <param name="i">The session.</param>
     /// <param name="peaks">The demand thresholds.</param>
     /// <param name="mayRaisePeaks">Whether the raised slot may pass its threshold, at the demand charge it adds.</param>
-    public static void Apply(Schedule schedule, Pricing.ObjectiveTerms terms, int i, PeakThresholds peaks, bool mayRaisePeaks)
+    public static bool Apply(Schedule schedule, Pricing.ObjectiveTerms terms, int i, PeakThresholds peaks, bool mayRaisePeaks)
     {
         var model = schedule.Model;
         var s = model.Sessions[i];
@@ -82,7 +82,7 @@ internal static class PartialSlotTopUp
 
         if (best.Raise < 0)
         {
-            return;
+            return false;
         }
 
         schedule.Set(i, best.Raise, best.RaiseTo);
@@ -92,5 +92,6 @@ internal static class PartialSlotTopUp
         }
 
         peaks.RaiseTo(s.First + best.Raise, schedule.AverageImportKw(s.First + best.Raise));
+        return true;
     }
 }

@@ -19,6 +19,7 @@ internal static class PeakChain
         var model = schedule.Model;
         var entered = new Move?[model.SlotCount];
         var visited = new bool[model.SlotCount];
+        var expanded = new Expansion?[model.Sessions.Length];
         visited[k] = true;
         var queue = new Queue<int>();
         queue.Enqueue(k);
@@ -26,11 +27,12 @@ internal static class PeakChain
         {
             foreach (var (i, from) in model.Present[a])
             {
-                if (!MayGive(schedule, i, from, a, k, entered, caps))
+                if (Expanded(schedule, i, from, expanded) || !MayGive(schedule, i, from, a, k, entered, caps))
                 {
                     continue;
                 }
 
+                expanded[i] = new Expansion(model.Sessions[i].KwhPerAmp[from], MayOpen(schedule, model.Sessions[i], from));
                 foreach (var (to, amps, last) in Receivers(schedule, i, from, visited, caps))
                 {
                     var move = new Move(i, from, to, amps, entered[a]);
@@ -85,7 +87,7 @@ internal static class PeakChain
     private static IEnumerable<(int To, int Amps, bool Last)> Receivers(Schedule schedule, int i, int from, bool[] visited, double[] caps)
     {
         var s = schedule.Model.Sessions[i];
-        var mayOpen = s.MinA > 1 && schedule.Currents[i][from] >= s.MinA && s.AllowsCurrent(schedule.Currents[i][from] - s.MinA);
+        var mayOpen = MayOpen(schedule, s, from);
         for (var to = 0; to < s.Length; to++)
         {
             var b = s.First + to;
@@ -112,6 +114,22 @@ internal static class PeakChain
             }
         }
     }
+
+    /// <summary>
+    /// Whether session i's receivers were already offered from a slot of the same energy per amp, with opening a slot
+    /// allowed then if it is now; records this expansion otherwise. The schedule does not change during the search
+    /// and visited slots stay visited, so such a session's receivers are all visited already (or would have ended
+    /// the chain): skipping it changes no answer and keeps the search linear in the sessions' slots.
+    /// </summary>
+    private static bool Expanded(Schedule schedule, int i, int from, Expansion?[] expanded)
+    {
+        var s = schedule.Model.Sessions[i];
+        return expanded[i] is { } done && done.KwhPerAmp == s.KwhPerAmp[from] && (done.MayOpen || !MayOpen(schedule, s, from));
+    }
+
+    /// <summary>Whether session i, giving from its local slot <paramref name="from"/>, may open a slot it does not use at its minimum.</summary>
+    private static bool MayOpen(Schedule schedule, Grid.SessionSlots s, int from) =>
+        s.MinA > 1 && schedule.Currents[s.Index][from] >= s.MinA && s.AllowsCurrent(schedule.Currents[s.Index][from] - s.MinA);
 
     private static bool InChain(Move? move, int i)
     {
@@ -141,4 +159,7 @@ internal static class PeakChain
 
     /// <summary>Amps of a session moved between two of its local slots (one, or its minimum to open the chain's last slot), after the move that brought the chain to its first.</summary>
     private sealed record Move(int Session, int From, int To, int Amps, Move? Before);
+
+    /// <summary>A session's receivers offered once: from a slot of this energy per amp, and whether opening a slot was allowed.</summary>
+    private readonly record struct Expansion(double KwhPerAmp, bool MayOpen);
 }

@@ -104,6 +104,8 @@ internal static class PeakLower
     /// Brings every slot under the caps <paramref name="peaksKw"/> make: an amp moved within a session, else along a
     /// chain of sessions, else left undelivered within a session's rounding; false where none can. Moves only fill
     /// room, so once no chain is found out of a slot none will be, and the search (the costly part) stops there.
+    /// Once no session there can move an amp straight on, only those that gave one up since may: the others, and the
+    /// room in the slots they could move to, are as they were.
     /// </summary>
     private static bool Shed(Schedule schedule, ObjectiveTerms terms, double[] peaksKw)
     {
@@ -112,30 +114,40 @@ internal static class PeakLower
         for (var k = 0; k < model.SlotCount; k++)
         {
             var chains = model.PairCount <= MaxPairsForChains;
+            List<(int Session, int Local)>? mayMove = null;
             while (schedule.AverageImportKw(k) > caps[k] + Tolerance.Limit)
             {
-                if (MoveOne(schedule, k, caps))
+                if (MoveOne(schedule, k, caps, mayMove ?? model.Present[k]))
                 {
                     continue;
                 }
 
-                chains = chains && PeakChain.MoveOne(schedule, k, caps);
-                if (!chains && !DropOne(schedule, terms, k))
+                if (chains && PeakChain.MoveOne(schedule, k, caps))
+                {
+                    mayMove = null;
+                    continue;
+                }
+
+                chains = false;
+                if (DropOne(schedule, terms, k) is not { } dropped)
                 {
                     return false;
                 }
+
+                mayMove ??= [];
+                mayMove.Add(dropped);
             }
         }
 
         return true;
     }
 
-    /// <summary>Moves the cheapest amp out of slot k to another slot of the same session with room under its cap.</summary>
-    private static bool MoveOne(Schedule schedule, int k, double[] caps)
+    /// <summary>Moves the cheapest amp out of slot k, of the sessions given there, to another slot of the same session with room under its cap.</summary>
+    private static bool MoveOne(Schedule schedule, int k, double[] caps, IReadOnlyList<(int Session, int Local)> present)
     {
         var model = schedule.Model;
         var best = (Cost: double.PositiveInfinity, Session: -1, From: -1, To: -1, Amps: 0);
-        foreach (var (i, j) in model.Present[k])
+        foreach (var (i, j) in present)
         {
             var s = model.Sessions[i];
             var current = schedule.Currents[i][j];
@@ -148,14 +160,14 @@ internal static class PeakLower
             {
                 var other = schedule.Currents[i][to];
                 var amps = MoveSize(s.MinA, current, other);
-                if (to == j || amps == 0 || Math.Abs(s.KwhPerAmp[to] - s.KwhPerAmp[j]) > Tolerance.Energy || other + amps > s.MaxA
-                    || schedule.Headroom(i, to) < amps || schedule.RoomUnder(i, to, caps[s.First + to]) < amps)
+                if (to == j || amps == 0 || Math.Abs(s.KwhPerAmp[to] - s.KwhPerAmp[j]) > Tolerance.Energy || other + amps > s.MaxA)
                 {
                     continue;
                 }
 
-                var cost = (SlotOrder.EffectivePrice(model, i, s.First + to) - SlotOrder.EffectivePrice(model, i, k)) * amps * s.KwhPerAmp[j];
-                if (cost < best.Cost)
+                // The cost first: the room checks walk the session's circuits, and most moves lose to the best already found.
+                var cost = (model.EffectivePricePerKwh(s.First + to) - model.EffectivePricePerKwh(k)) * amps * s.KwhPerAmp[j];
+                if (cost < best.Cost && schedule.RoomUnder(i, to, caps[s.First + to]) >= amps && schedule.Headroom(i, to) >= amps)
                 {
                     best = (cost, i, j, to, amps);
                 }
@@ -175,9 +187,9 @@ internal static class PeakLower
     /// <summary>
     /// Takes one amp out of slot k from the session there whose shortfall it leaves within its rounding segment at
     /// the least cost: the relaxation leaves that last fraction of an amp-slot undelivered wherever raising a peak
-    /// for it would cost more, and whole amps may do the same.
+    /// for it would cost more, and whole amps may do the same. Returns the session and its local slot; null where none may.
     /// </summary>
-    private static bool DropOne(Schedule schedule, ObjectiveTerms terms, int k)
+    private static (int Session, int Local)? DropOne(Schedule schedule, ObjectiveTerms terms, int k)
     {
         var model = schedule.Model;
         var best = (Cost: double.PositiveInfinity, Session: -1, Local: -1);
@@ -190,7 +202,7 @@ internal static class PeakLower
                 continue;
             }
 
-            var cost = terms.Penalty(model, s, missing + s.KwhPerAmp[j]) - terms.Penalty(model, s, missing) - (SlotOrder.EffectivePrice(model, i, k) * s.KwhPerAmp[j]);
+            var cost = terms.Penalty(model, s, missing + s.KwhPerAmp[j]) - terms.Penalty(model, s, missing) - (model.EffectivePricePerKwh(k) * s.KwhPerAmp[j]);
             if (cost < best.Cost)
             {
                 best = (cost, i, j);
@@ -199,11 +211,11 @@ internal static class PeakLower
 
         if (best.Session < 0)
         {
-            return false;
+            return null;
         }
 
         schedule.Set(best.Session, best.Local, schedule.Currents[best.Session][best.Local] - 1);
-        return true;
+        return (best.Session, best.Local);
     }
 
     /// <summary>
@@ -213,16 +225,9 @@ internal static class PeakLower
     private static int MoveSize(int minA, int from, int to)
     {
         var opening = to == 0 ? Math.Max(1, minA) : 1;
-        foreach (var amps in new[] { opening, from })
-        {
-            var left = from - amps;
-            if (amps >= opening && amps <= from && (left == 0 || left >= minA))
-            {
-                return amps;
-            }
-        }
+        return Leaves(opening) ? opening : Leaves(from) ? from : 0;
 
-        return 0;
+        bool Leaves(int amps) => amps >= opening && amps <= from && (from - amps == 0 || from - amps >= minA);
     }
 
     private static double[] CapsOf(Grid.SlotModel model, double[] peaksKw)

@@ -5,15 +5,21 @@ namespace Scheduler.Optimizer.Solving.Repair;
 /// <summary>The orders in which the repair visits a session's slots.</summary>
 internal static class SlotOrder
 {
-    /// <summary>The price a kWh of session i in slot k costs the objective: the energy price plus the tie-break.</summary>
-    public static double EffectivePrice(SlotModel model, int i, int k) => model.PricePerKwh[k] + Pricing.ObjectiveTerms.TieBreak(model.SlotCount, i, k);
+    /// <summary>The session's local slots, cheapest first (see <see cref="SlotModel.SlotsCheapestFirst"/>); earlier first among equals.</summary>
+    public static int[] CheapestFirst(SlotModel model, SessionSlots s)
+    {
+        var local = new int[s.Length];
+        var n = 0;
+        foreach (var k in model.SlotsCheapestFirst)
+        {
+            if (k >= s.First && k < s.First + s.Length)
+            {
+                local[n++] = k - s.First;
+            }
+        }
 
-    /// <summary>The session's local slots, cheapest first; earlier first among equals.</summary>
-    public static int[] CheapestFirst(SlotModel model, SessionSlots s) =>
-        Enumerable.Range(0, s.Length)
-            .OrderBy(j => EffectivePrice(model, s.Index, s.First + j))
-            .ThenBy(j => j)
-            .ToArray();
+        return local;
+    }
 
     /// <summary>The session's local slots, dearest first; later first among equals.</summary>
     public static int[] DearestFirst(SlotModel model, SessionSlots s) =>

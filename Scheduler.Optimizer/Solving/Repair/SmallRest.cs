@@ -41,8 +41,8 @@ internal static class SmallRest
                 continue;
             }
 
-            var cost = (SlotOrder.EffectivePrice(model, i, k) * s.MinA * s.KwhPerAmp[j])
-                - trims.Sum(t => SlotOrder.EffectivePrice(model, i, s.First + t.Local) * t.Amps * s.KwhPerAmp[t.Local])
+            var cost = (model.EffectivePricePerKwh(k) * s.MinA * s.KwhPerAmp[j])
+                - trims.Sum(t => model.EffectivePricePerKwh(s.First + t.Local) * t.Amps * s.KwhPerAmp[t.Local])
                 + peaks.RaiseCost(k, schedule.AverageImportKw(k) + (s.MinA * s.KwPerAmp * s.Coverage[j]));
             if (cost < best.Cost - Tolerance.Money && cost < penalty - Tolerance.Money)
             {

@@ -34,7 +34,7 @@ public sealed class ObjectiveTermsTests
     [Fact]
     public void TieBreak_LaterSlots_CostAHairMoreAndNeverMoreThanTheMaximum()
     {
-        Assert.True(ObjectiveTerms.TieBreak(96, 0, 10) < ObjectiveTerms.TieBreak(96, 0, 11));
-        Assert.True(ObjectiveTerms.TieBreak(96, 0, 95) <= ObjectiveTerms.MaxTieBreakPerKwh);
+        Assert.True(ObjectiveTerms.TieBreak(96, 10) < ObjectiveTerms.TieBreak(96, 11));
+        Assert.True(ObjectiveTerms.TieBreak(96, 95) <= ObjectiveTerms.MaxTieBreakPerKwh);
     }
 }
