@@ -159,7 +159,7 @@ internal static class EnergyFill
             }
 
             var free = Math.Min(add, schedule.RoomUnder(i, j, peaks.Cap(k)));
-            if (free > 0 && current + free >= s.MinA && price < bestCost && Pays(free, j, price))
+            if (free > 0 && current + free >= s.MinA && Pays(free, j, price))
             {
                 (best, bestCost) = ((j, current + free, false), price);
             }

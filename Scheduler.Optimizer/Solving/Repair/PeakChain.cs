@@ -117,7 +117,7 @@ internal static class PeakChain
 
     /// <summary>
     /// Whether session i's receivers were already offered from a slot of the same energy per amp, with opening a slot
-    /// allowed then if it is now; records this expansion otherwise. The schedule does not change during the search
+    /// allowed then if it is now (the search records each expansion). The schedule does not change during the search
     /// and visited slots stay visited, so such a session's receivers are all visited already (or would have ended
     /// the chain): skipping it changes no answer and keeps the search linear in the sessions' slots.
     /// </summary>
