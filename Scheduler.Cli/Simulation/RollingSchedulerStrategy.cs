@@ -157,6 +157,7 @@ internal sealed class RollingSchedulerStrategy : IReplayStrategy
             Peaks = _peaks,
             Habits = input.LearnDrivers ? _learning.At(now) : DriverHabits.None,
             Now = now,
+            DrawnThisSlotKwh = meter.SlotChargingKwh[minute / _grid.SlotMinutes],
             SlotLength = input.SlotLength,
         };
         var request = PlanningProblemBuilder.Build(snapshot);

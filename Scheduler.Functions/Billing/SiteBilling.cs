@@ -71,6 +71,28 @@ public sealed class SiteBilling
     }
 
     /// <summary>
+    /// What the chargers drew from the start of <paramref name="now"/>'s slot up to it, in kWh: the energy stored for the
+    /// slot, plus what the sessions drew in it since their last estimate. The plan counts it toward the slot's demand.
+    /// </summary>
+    /// <param name="site">The site.</param>
+    /// <param name="drawn">Per session as read before the plan, the energy taken as delivered at <paramref name="now"/> (or at its stop), in kWh.</param>
+    /// <param name="now">The planning instant.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public async Task<double> DrawnThisSlotAsync(SiteRecord site, IReadOnlyList<(SessionRecord Session, double DeliveredKwh)> drawn, Instant now, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var slot = Duration.FromMinutes(site.Settings.SlotMinutes);
+        var start = SlotGrid.Floor(now, slot);
+        if (start == now)
+        {
+            return 0;
+        }
+
+        var stored = (await _imports.ListAsync(site.Id, start, start + slot, cancellationToken).ConfigureAwait(false)).Sum(s => s.Kwh);
+        return stored + Drawn(drawn, now, slot).GetValueOrDefault(start);
+    }
+
+    /// <summary>
     /// Records what the sessions drew since the plan before (from each one's previous estimate to its energy now) and
     /// counts every slot that has passed into the peaks of its billing period.
     /// </summary>

@@ -40,6 +40,9 @@ public sealed record PlanInputs
     /// <summary>Each demand charge planned, with the peak already recorded for it in its billing period, in kW.</summary>
     public IReadOnlyDictionary<string, double> PeaksSoFarKw { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>What the chargers drew in the plan's first slot before it was made, in kWh: it counts toward that slot's demand.</summary>
+    public double DrawnThisSlotKwh { get; init; }
+
     /// <summary>The record as JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 

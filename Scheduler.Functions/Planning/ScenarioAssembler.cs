@@ -148,6 +148,7 @@ public sealed class ScenarioAssembler
             Prices = signals.Prices.Count == 0 ? priceList : PriceOverlay.Apply(priceList, [.. signals.Prices.Select(o => new PriceInterval(o.Start, o.End, o.PerKwh))]),
             DemandCharges = billing.Charges,
             Peaks = billing.Peaks,
+            DrawnThisSlotKwh = billing.Charges.Count == 0 ? 0 : await _billing.DrawnThisSlotAsync(site, drawn, now, cancellationToken).ConfigureAwait(false),
             GridSignals = signals.Limits,
         });
 
@@ -166,6 +167,7 @@ public sealed class ScenarioAssembler
             GridEvents = signals.Events,
             Warnings = warnings,
             PeaksSoFarKw = request.Problem.Tariff.DemandCharges.ToDictionary(c => c.Id, c => Math.Round(c.PeakSoFarKw, 3), StringComparer.Ordinal),
+            DrawnThisSlotKwh = Math.Round(request.Problem.DrawnSoFarKwh, 3),
         };
         return new AssembledScenario(ScenarioWriter.Write(request.Problem), inputs, running, drivers, stopped);
     }

@@ -11,4 +11,21 @@ public sealed record PlanningProblem(
     Tariff Tariff,
     IReadOnlyList<GridSignal> GridSignals,
     IReadOnlyList<Session> Sessions,
-    PlanningWindow Window);
+    PlanningWindow Window)
+{
+    private readonly double _drawnSoFarKwh;
+
+    /// <summary>
+    /// The energy the chargers already drew in the window's first slot before the plan was made, in kWh (0 by default).
+    /// A plan made inside a slot starts its sessions at the planning instant, yet the utility bills the slot's whole
+    /// average import: what was drawn earlier in the slot counts toward it, so a plan made at 10:12 cannot set a peak
+    /// that the import from 10:00 to 10:12 already used. It weighs on the demand charges only; the limits bound each
+    /// instant, and the minutes before the plan are gone.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The energy is negative or not a number.</exception>
+    public double DrawnSoFarKwh
+    {
+        get => _drawnSoFarKwh;
+        init => _drawnSoFarKwh = Check.NonNegative(value, nameof(DrawnSoFarKwh));
+    }
+}

@@ -73,7 +73,10 @@ public static class PlanningProblemBuilder
             new Tariff(snapshot.Currency, PricesWithin(snapshot.Prices, window), snapshot.Peaks.Apply([.. snapshot.DemandCharges.Where(c => Touches(c, window))])),
             [.. snapshot.GridSignals.Where(g => g.End > window.Start && g.Start < window.End)],
             Sessions(snapshot, decisions, window),
-            window);
+            window)
+        {
+            DrawnSoFarKwh = window.Start < snapshot.Now ? snapshot.DrawnThisSlotKwh : 0,
+        };
         return new PlanningRequest(problem, Options(snapshot.Defaults), decisions);
     }
 

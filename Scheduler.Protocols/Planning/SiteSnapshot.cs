@@ -42,6 +42,12 @@ public sealed record SiteSnapshot
     /// <summary>The planning instant: the window starts in its slot.</summary>
     public required Instant Now { get; init; }
 
+    /// <summary>
+    /// The energy the chargers drew from the start of the current slot to <see cref="Now"/>, in kWh (0 by default):
+    /// the slot's demand counts it. The app sums it from its meter records, the replay from its meter.
+    /// </summary>
+    public double DrawnThisSlotKwh { get; init; }
+
     /// <summary>The plan's slot length. The default is 15 minutes.</summary>
     public Duration SlotLength { get; init; } = Duration.FromMinutes(15);
 }

@@ -42,7 +42,7 @@ internal sealed class ScenarioConverter
             tariff = new Tariff(tariff.Currency, PriceOverlay.Apply(tariff.Prices, overrides), tariff.DemandCharges);
         }
 
-        return new PlanningProblem(site, tariff, gridSignals, sessions, window);
+        return new PlanningProblem(site, tariff, gridSignals, sessions, window) { DrawnSoFarKwh = Number(root.GetProperty("planning"), "drawnSoFarKwh") ?? 0 };
     }
 
     private PriceInterval? ReadPriceOverride(JsonElement json, string path) => ReadPrice(json, path);

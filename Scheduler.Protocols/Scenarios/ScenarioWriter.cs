@@ -36,6 +36,11 @@ public static class ScenarioWriter
             json.WriteString("start", Format(problem.Window.Start));
             json.WriteString("end", Format(problem.Window.End));
             json.WriteNumber("slotMinutes", (int)problem.Window.SlotLength.TotalMinutes);
+            if (problem.DrawnSoFarKwh > 0)
+            {
+                json.WriteNumber("drawnSoFarKwh", problem.DrawnSoFarKwh);
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }

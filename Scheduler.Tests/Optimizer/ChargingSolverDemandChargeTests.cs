@@ -54,6 +54,48 @@ public sealed class ChargingSolverDemandChargeTests
     }
 
     [Fact]
+    public void Solve_EnergyDrawnEarlierInTheFirstSlot_CountsTowardItsPeak()
+    {
+        // Planned at minute 10: the site drew 2.76 kWh in the first ten minutes, the whole slot's 11.04 kW on average already,
+        // so the first slot's last five minutes are dear while the three slots after it are free up to 11.04 kW.
+        var problem = new ProblemBuilder()
+            .Charger("cp")
+            .SlotPrices(0.05, 0.10, 0.10, 0.10)
+            .DemandCharge("facility", 10, peakSoFarKw: 11.04)
+            .Session("s", "cp", 10, 60, kwh: 8.28, maxA: 16)
+            .Build();
+
+        var fresh = ChargingSolver.Solve(problem);
+        var drawn = ChargingSolver.Solve(problem with { DrawnSoFarKwh = 2.76 });
+
+        PlanChecker.AssertValid(problem, fresh);
+        Assert.Equal(16, fresh.Sessions[0].SlotCurrentsA[0]);
+        Assert.Equal([0, 16, 16, 16], drawn.Sessions[0].SlotCurrentsA);
+        Assert.Equal(0, drawn.DemandCost, Digits);
+        Assert.Equal(8.28, drawn.Sessions[0].DeliveredKwh, Digits);
+    }
+
+    [Fact]
+    public void Solve_EnergyDrawnEarlierInTheFirstSlot_IsBilledWithIt()
+    {
+        // The first slot must carry up to 0.92 kWh more in its last five minutes (16 A): each amp there adds a third of
+        // 0.69 kW to an average that the earlier ten minutes already brought to the recorded 11.04 kW.
+        var problem = new ProblemBuilder()
+            .Charger("cp")
+            .FlatPrice(0.10)
+            .DemandCharge("facility", 10, peakSoFarKw: 11.04)
+            .Session("s", "cp", 10, 60, kwh: 9.2, maxA: 16)
+            .Build() with { DrawnSoFarKwh = 2.76 };
+
+        var plan = ChargingSolver.Solve(problem);
+
+        var first = plan.Sessions[0].SlotCurrentsA[0];
+        Assert.InRange(first, 1, 16);
+        Assert.Equal(11.04 + (first * 0.69 / 3), plan.DemandCharges[0].PeakKw, Digits);
+        Assert.Equal(10 * first * 0.69 / 3, plan.DemandCost, Digits);
+    }
+
+    [Fact]
     public void Solve_NothingRecorded_FlattensThePeak()
     {
         // The same request with no recorded peak: 8 A in all four slots halves the peak, which saves 55.2 of

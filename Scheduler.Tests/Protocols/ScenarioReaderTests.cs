@@ -263,6 +263,7 @@ public sealed class ScenarioReaderTests
     [InlineData("tariff", "currency", "\"euro\"")]
     [InlineData("tariff", "demandChargePerKw", "-2")]
     [InlineData("planning", "slotMinutes", "7")]
+    [InlineData("planning", "drawnSoFarKwh", "-0.5")]
     [InlineData("planning", "end", "\"2026-03-29 06:00\"")]
     [InlineData("planning", "end", "\"2026-03-29T06:00:00\"")]
     public void Read_OutOfRangeValue_ReportsTheProperty(string owner, string property, string value)
@@ -273,6 +274,19 @@ public sealed class ScenarioReaderTests
         var result = ScenarioReader.Read(json.ToJsonString());
 
         Assert.Equal($"$.{owner}.{property}", Assert.Single(result.Errors).Path);
+    }
+
+    [Fact]
+    public void Read_DrawnSoFar_IsTheProblemsAndWrittenBack()
+    {
+        var json = ScenarioSamples.Minimal();
+        json.At("planning")["drawnSoFarKwh"] = 1.25;
+
+        var problem = ScenarioReader.Read(json.ToJsonString()).Problem!;
+
+        Assert.Equal(1.25, problem.DrawnSoFarKwh);
+        Assert.Equal(1.25, ScenarioReader.Read(ScenarioWriter.Write(problem)).Problem!.DrawnSoFarKwh);
+        Assert.Equal(0, ScenarioReader.Read(ScenarioSamples.Minimal().ToJsonString()).Problem!.DrawnSoFarKwh);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ internal sealed class SlotModel
     /// <summary>The time-weighted average price of each slot.</summary>
     public double[] PricePerKwh { get; }
 
-    /// <summary>The average base load of each slot, for cost and demand.</summary>
+    /// <summary>The average base load of each slot, for cost and demand; the first slot's holds what was drawn in it before the plan.</summary>
     public double[] BaseAverageKw { get; }
 
     /// <summary>The site import limit of each slot: the grid connection tightened by every signal touching the slot.</summary>
@@ -122,6 +122,12 @@ internal sealed class SlotModel
         foreach (var interval in problem.Site.BaseLoad)
         {
             AddWeighted(window, interval.Start, interval.End, interval.Kw, baseAverage);
+        }
+
+        // What the chargers drew in the first slot before the plan counts toward its average import (and so its demand).
+        if (slots > 0)
+        {
+            baseAverage[0] += problem.DrawnSoFarKwh / slotHours;
         }
 
         var baseMax = BaseLoadPeaks(window, problem.Site.BaseLoad);

@@ -42,6 +42,26 @@ public sealed class SiteBillingTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Run_PlanInsideASlot_CountsWhatTheSlotDrewBeforeIt()
+    {
+        // A car plugged in at 13:00 and its meter read 1.84 kWh at 13:10: the plan made then knows the quarter-hour's
+        // average import already holds 7.36 kW of it, as the utility's meter will.
+        var settings = TestSites.WithCsms(new Uri("https://csms.example")) with { DemandChargePerKw = 10 };
+        await using var app = await AppHarness.StartAsync(azurite, Now);
+        await app.Get<SiteStore>().UpsertAsync(TestSites.Depot(settings: settings));
+        var sessions = app.Get<SessionStore>();
+        var at = Now + Duration.FromMinutes(10);
+        await sessions.ApplyAsync(new SessionEventMessage("e-1", "depot-1", SessionEventKind.Started, "cp-1", "tx-1", Now, 0));
+        await sessions.ApplyAsync(new SessionEventMessage("e-2", "depot-1", SessionEventKind.MeterValues, "cp-1", "tx-1", at, 1_840, powerW: 11_040));
+        app.Clock.Advance(Duration.FromMinutes(10));
+
+        await PlanAsync(app, "r-1");
+
+        var plan = (await app.Get<PlanStore>().GetLatestAsync("depot-1"))!.Value.Plan;
+        Assert.Equal(1.84, PlanInputs.FromJson(plan.InputsJson).DrawnThisSlotKwh, 3);
+    }
+
+    [Fact]
     public async Task Run_FirstPlanOfASiteWithABaseLoad_NoPeakBeforeItThenEachSlotSinceAsTheReplay()
     {
         // A 2 kW building and no car: the day before the site's first plan has no record of import, so March has paid

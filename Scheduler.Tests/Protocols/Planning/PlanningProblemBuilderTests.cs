@@ -27,6 +27,20 @@ public sealed class PlanningProblemBuilderTests
     }
 
     [Fact]
+    public void Build_PlannedInsideASlot_CarriesWhatTheSlotDrewSoFar()
+    {
+        var inside = PlanningProblemBuilder.Build(Snapshot(Plugged(departureHour: 17, energyKwh: 20, deliveredKwh: 5)) with { DrawnThisSlotKwh = 1.5 });
+        var onTheGrid = PlanningProblemBuilder.Build(Snapshot(Plugged(departureHour: 17, energyKwh: 20, deliveredKwh: 5)) with
+        {
+            Now = Instant.FromUtc(2026, 3, 10, 9, 0),
+            DrawnThisSlotKwh = 1.5,
+        });
+
+        Assert.Equal(1.5, inside.Problem.DrawnSoFarKwh);
+        Assert.Equal(0, onTheGrid.Problem.DrawnSoFarKwh);
+    }
+
+    [Fact]
     public void Build_VehicleStoppedDrawingWhileAllowed_IsFullAndGetsNothingMore()
     {
         var full = Plugged(departureHour: 17, energyKwh: 20, deliveredKwh: 5) with { MeterPowerW = 0, AllowedBeforeMeterKwh = 0.5 };
