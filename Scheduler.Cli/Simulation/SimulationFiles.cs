@@ -150,6 +150,7 @@ internal static class SimulationFiles
         {
             LearnFrom = learnFrom,
             LearnDrivers = request.LearnDrivers,
+            TopUpToFull = request.TopUpToFull,
             Site = site,
             Tariff = tariff,
             GridSignals = gridSignals,

@@ -59,6 +59,9 @@ public sealed record SimulationInput
     /// <summary>Whether the scheduler learns its drivers' habits at all; false plans every driver with <see cref="DepartureMargin"/>. The default is true.</summary>
     public bool LearnDrivers { get; init; } = true;
 
+    /// <summary>Whether the scheduler tops vehicles up beyond their requests where no peak rises (a site's topUpToFull). The default is false.</summary>
+    public bool TopUpToFull { get; init; }
+
     /// <summary>The defaults as the planner takes them.</summary>
     public PlanningDefaults Defaults => new()
     {
@@ -66,6 +69,7 @@ public sealed record SimulationInput
         DefaultDepartureOnWorkingDays = DefaultDepartureOnWorkingDays,
         DefaultEnergyKwh = DefaultEnergyKwh,
         DepartureMargin = DepartureMargin,
+        TopUpToFull = TopUpToFull,
         MaxHorizon = MaxHorizon,
         SolverTimeLimit = SolverTimeLimit,
     };

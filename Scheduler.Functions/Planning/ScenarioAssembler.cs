@@ -178,6 +178,7 @@ public sealed class ScenarioAssembler
         DefaultDepartureOnWorkingDays = settings.DefaultDepartureOnWorkingDays,
         DefaultEnergyKwh = settings.DefaultEnergyKwh,
         DepartureMargin = settings.DepartureMargin,
+        TopUpToFull = settings.TopUpToFull,
         MaxHorizon = Duration.FromHours(Math.Max(1, settings.MaxHorizonHours)),
     };
 

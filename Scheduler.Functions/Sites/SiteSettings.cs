@@ -44,6 +44,13 @@ public sealed record SiteSettings
     public double DepartureMargin { get; init; }
 
     /// <summary>
+    /// Whether plans top vehicles up beyond their drivers' requests, toward full, where that raises no billed peak and
+    /// no limit; a driver's learned share of their request is then planned firmly and the rest as top-up. The default
+    /// is false: plans deliver what was asked.
+    /// </summary>
+    public bool TopUpToFull { get; init; }
+
+    /// <summary>
     /// Whose departure wins when both the driver's app and the vehicle (ISO 15118 charging needs) announced one: newest
     /// (the later announcement), driver (the app's) or vehicle (the car's). The default is newest.
     /// </summary>

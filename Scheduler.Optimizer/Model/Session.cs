@@ -76,6 +76,20 @@ public sealed record Session
     /// <summary>The least current the vehicle accepts per phase, or null to use the charger's minimum.</summary>
     public double? MinCurrentA { get; }
 
+    /// <summary>
+    /// Energy beyond <see cref="EnergyKwh"/> the vehicle may still take, in kWh (0 by default): a top-up toward a
+    /// full battery. The plan gives it where it raises no billed peak and no limit, at any energy price of the
+    /// session's window; missing it is no shortfall. A vehicle that is full stops drawing, whatever the plan allows.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The energy is negative or not a number.</exception>
+    public double TopUpKwh
+    {
+        get => _topUpKwh;
+        init => _topUpKwh = Check.NonNegative(value, nameof(TopUpKwh));
+    }
+
+    private readonly double _topUpKwh;
+
     /// <summary>The interval the vehicle is plugged in.</summary>
     public Interval Window => new(Arrival, Departure);
 }

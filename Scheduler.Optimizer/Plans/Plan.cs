@@ -33,8 +33,9 @@ public sealed record Plan
     public required double PeakKw { get; init; }
 
     /// <summary>
-    /// What the optimizer minimises, in the currency: <see cref="Cost"/> plus the penalty on shortfall
-    /// (equal to <see cref="Cost"/> when every driver gets their energy).
+    /// What the optimizer minimises, in the currency: <see cref="Cost"/> plus the penalty on shortfall, and the worth
+    /// of any top-up not given (each kWh at the dearest price of its session's window and a cent). It equals
+    /// <see cref="Cost"/> when every driver gets their energy and no session has a top-up left.
     /// </summary>
     public required double Objective { get; init; }
 

@@ -4,8 +4,9 @@ using NodaTime;
 namespace Scheduler.Protocols.Planning;
 
 /// <summary>
-/// What a site has learned of its drivers: per vehicle, the share of the announced stay it really stayed, from its own
-/// ended sessions. A plan aims to be done by a quantile of that share (<see cref="Quantile"/>) times the announced
+/// What a site has learned of its drivers: per vehicle, the share of the announced stay it really stayed and the share
+/// of its request it really took, from its own ended sessions. A plan counts on a quantile of the energy share
+/// (<see cref="EnergyQuantile"/>) of a request firmly and tops up the rest where no peak rises. A plan aims to be done by a quantile of that share (<see cref="Quantile"/>) times the announced
 /// stay, and keeps charging to the announced time if the vehicle is still there. A vehicle with too few sessions of its own takes the
 /// site's distribution; a site with too few, the fixed departure margin. Only sessions that ended before the planning
 /// instant are learned from. A session without a vehicle id counts in the site's distribution and in no vehicle's: it
@@ -29,6 +30,14 @@ public sealed class DriverHabits
     /// </summary>
     public const double SiteQuantile = 0.25;
 
+    /// <summary>
+    /// The quantile of a driver's own energy shares (what the vehicle took over what was asked, at most 1) a plan
+    /// counts on firmly: the median. The rest of the request is planned as top-up, given where it raises no peak. On
+    /// Caltech months at the garage's 35 % connection this served more drivers at a lower peak than the 25th
+    /// percentile (which left more drivers short) or the 75th (which planned peaks for energy the vehicles never took).
+    /// </summary>
+    public const double EnergyQuantile = 0.5;
+
     /// <summary>The fewest ended sessions of a vehicle that speak for it.</summary>
     public const int MinVehicleSessions = 3;
 
@@ -39,17 +48,19 @@ public sealed class DriverHabits
     public const int MaxVehicleSessions = 30;
 
     private readonly ImmutableDictionary<string, double> _byVehicle;
+    private readonly ImmutableDictionary<string, double> _energyByVehicle;
     private readonly double? _site;
 
-    private DriverHabits(ImmutableDictionary<string, double> byVehicle, double? site, int learnedFrom)
+    private DriverHabits(ImmutableDictionary<string, double> byVehicle, ImmutableDictionary<string, double> energyByVehicle, double? site, int learnedFrom)
     {
         _byVehicle = byVehicle;
+        _energyByVehicle = energyByVehicle;
         _site = site;
         LearnedFrom = learnedFrom;
     }
 
-    /// <summary>Nothing learned: every session is planned with the fixed margin.</summary>
-    public static DriverHabits None { get; } = new(ImmutableDictionary<string, double>.Empty, null, 0);
+    /// <summary>Nothing learned: every session is planned with the fixed margin and its whole request.</summary>
+    public static DriverHabits None { get; } = new(ImmutableDictionary<string, double>.Empty, ImmutableDictionary<string, double>.Empty, null, 0);
 
     /// <summary>How many ended sessions were learned from.</summary>
     public int LearnedFrom { get; }
@@ -60,14 +71,29 @@ public sealed class DriverHabits
         ArgumentNullException.ThrowIfNull(sessions);
         var ended = sessions.Where(s => s.Departure <= now && s.AnnouncedDeparture > s.Arrival).OrderBy(s => s.Departure).ToList();
         var site = ended.Select(StayShare).ToList();
-        var byVehicle = ended
+        var byVehicle = ByVehicle(ended, StayShare, Quantile);
+        var energyByVehicle = ByVehicle([.. ended.Where(s => s.AnnouncedEnergyKwh > 0)], EnergyShare, EnergyQuantile);
+        return new DriverHabits(byVehicle, energyByVehicle, site.Count >= MinSiteSessions ? QuantileOf(site, SiteQuantile) : null, ended.Count);
+    }
+
+    /// <summary>
+    /// The share of its request that <paramref name="vehicleId"/>'s vehicle is planned to take firmly (0 to 1): its own
+    /// quantile; null where it has too few sessions with a request. A new driver's request is planned whole.
+    /// </summary>
+    public double? EnergyShare(string? vehicleId) =>
+        vehicleId is not null && _energyByVehicle.TryGetValue(vehicleId, out var own) ? own : null;
+
+    // Per vehicle with enough sessions of its own, the quantile of a share over its most recent sessions.
+    private static ImmutableDictionary<string, double> ByVehicle(List<EndedSession> ended, Func<EndedSession, double> share, double quantile) =>
+        ended
             .Where(s => s.VehicleId is not null)
             .GroupBy(s => s.VehicleId!, StringComparer.Ordinal)
-            .Select(g => (g.Key, Shares: g.TakeLast(MaxVehicleSessions).Select(StayShare).ToList()))
+            .Select(g => (g.Key, Shares: g.TakeLast(MaxVehicleSessions).Select(share).ToList()))
             .Where(v => v.Shares.Count >= MinVehicleSessions)
-            .ToImmutableDictionary(v => v.Key, v => QuantileOf(v.Shares, Quantile), StringComparer.Ordinal);
-        return new DriverHabits(byVehicle, site.Count >= MinSiteSessions ? QuantileOf(site, SiteQuantile) : null, ended.Count);
-    }
+            .ToImmutableDictionary(v => v.Key, v => QuantileOf(v.Shares, quantile), StringComparer.Ordinal);
+
+    // The share of the request the vehicle really took, at most 1 (a vehicle that took more is planned to the request, and topped up).
+    private static double EnergyShare(EndedSession s) => Math.Clamp(s.EnergyKwh / s.AnnouncedEnergyKwh!.Value, 0, 1);
 
     /// <summary>
     /// The share of its announced stay that <paramref name="vehicleId"/> is planned to be served within (0 to 1): its own

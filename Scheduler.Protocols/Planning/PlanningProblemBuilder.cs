@@ -104,8 +104,17 @@ public static class PlanningProblemBuilder
         var full = FullBattery.IsFull(session);
         var requested = session.AnnouncedEnergyKwh ?? defaults.DefaultEnergyKwh;
         var energySource = full ? FullBattery.EnergySource : session.AnnouncedEnergyKwh is null ? "default" : session.EnergySource;
+
+        // Where the plan tops vehicles up, a driver's own history says how much of their request to count on firmly;
+        // the rest is top-up, given where it raises no peak.
+        var energyShare = defaults.TopUpToFull && session.AnnouncedEnergyKwh is not null ? snapshot.Habits.EnergyShare(session.VehicleId) : null;
+        if (!full && energyShare < 1)
+        {
+            energySource += "-learned";
+        }
+
         // Energy so far counts to the Wh, as a charger's meter reports it, whichever path measured it.
-        var energy = full ? 0 : Math.Max(0, requested - Math.Round(session.DeliveredKwh, DeliveredDecimals));
+        var energy = full ? 0 : Math.Max(0, (requested * (energyShare ?? 1)) - Math.Round(session.DeliveredKwh, DeliveredDecimals));
         return new SessionDecision(session.Id, departureSource, energySource, announced, planned, energy);
     }
 
@@ -132,11 +141,22 @@ public static class PlanningProblemBuilder
             var maxCurrentA = Math.Min(charger.MaxCurrentA, plugged.MaxCurrentA ?? charger.MaxCurrentA);
             var phases = Math.Min(charger.Phases, plugged.Phases ?? charger.Phases);
             var minCurrentA = plugged.MinCurrentA is { } min && min > charger.MinCurrentA && min <= maxCurrentA ? min : (double?)null;
-            sessions.Add(new Session(plugged.Id, charger.Id, arrival, departure, Math.Round(decision.EnergyKwh, 3), maxCurrentA, phases, plugged.VehicleId, plugged.TransactionId, minCurrentA));
+            var energyKwh = Math.Round(decision.EnergyKwh, 3);
+            sessions.Add(new Session(plugged.Id, charger.Id, arrival, departure, energyKwh, maxCurrentA, phases, plugged.VehicleId, plugged.TransactionId, minCurrentA)
+            {
+                TopUpKwh = TopUp(snapshot, decision, energyKwh, maxCurrentA * phases * snapshot.Site.VoltageV / 1000, departure - arrival),
+            });
         }
 
         return sessions;
     }
+
+    // What the charger could still give beyond the request by the planned departure, where the site tops vehicles up
+    // and the vehicle is not full: the plan gives it where it raises no peak, and a vehicle that fills stops drawing.
+    private static double TopUp(SiteSnapshot snapshot, SessionDecision decision, double energyKwh, double maxKw, Duration stay) =>
+        !snapshot.Defaults.TopUpToFull || decision.Energy == FullBattery.EnergySource
+            ? 0
+            : Math.Round(Math.Max(0, (maxKw * stay.TotalHours) - energyKwh), 3);
 
     // The site with its base-load forecast cut to the window.
     private static Site Within(Site site, PlanningWindow window)

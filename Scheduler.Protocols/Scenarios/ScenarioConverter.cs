@@ -289,7 +289,10 @@ internal sealed class ScenarioConverter
             Integer(json, "phases") ?? 3,
             Text(json, "vehicleId"),
             TransactionId(json),
-            Number(json, "minCurrentA")));
+            Number(json, "minCurrentA"))
+        {
+            TopUpKwh = Number(json, "topUpKwh") ?? 0,
+        });
     }
 
     private PlanningWindow? ReadWindow(JsonElement json, string path, DateTimeZone? zone)

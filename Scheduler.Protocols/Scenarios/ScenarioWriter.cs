@@ -160,6 +160,11 @@ public static class ScenarioWriter
                 json.WriteNumber("minCurrentA", min);
             }
 
+            if (session.TopUpKwh > 0)
+            {
+                json.WriteNumber("topUpKwh", session.TopUpKwh);
+            }
+
             json.WriteEndObject();
         }
 

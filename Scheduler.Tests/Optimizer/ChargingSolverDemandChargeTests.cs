@@ -96,6 +96,49 @@ public sealed class ChargingSolverDemandChargeTests
     }
 
     [Fact]
+    public void Solve_TopUp_FillsUpToTheRecordedPeakAndNoFurther()
+    {
+        // 5.52 kW (8 A) is paid already: the request of 2.76 kWh and as much top-up as fits under it, 8 A in every
+        // slot, and not an amp more, though the top-up of 10 kWh could take 16 A throughout.
+        var problem = new ProblemBuilder()
+            .Charger("cp")
+            .SlotPrices(0.10, 0.20, 0.30, 0.40)
+            .DemandCharge("facility", 10, peakSoFarKw: 5.52)
+            .Session("s", "cp", 0, 60, kwh: 2.76, maxA: 16)
+            .Build();
+        problem = problem with { Sessions = [problem.Sessions[0] with { TopUpKwh = 10 }] };
+
+        var plan = ChargingSolver.Solve(problem);
+
+        PlanChecker.AssertValid(problem, plan);
+        Assert.Equal([8, 8, 8, 8], plan.Sessions[0].SlotCurrentsA);
+        Assert.Equal(0, plan.DemandCost, Digits);
+        Assert.Equal(2.76, plan.Sessions[0].RequestedKwh, Digits);
+        Assert.Equal(5.52, plan.Sessions[0].DeliveredKwh, Digits);
+        Assert.Equal(0, plan.Sessions[0].ShortfallKwh, Digits);
+    }
+
+    [Fact]
+    public void Solve_TopUpWithNothingRecorded_RaisesNoPeakForIt()
+    {
+        // Nothing is paid yet: the request alone sets the peak (2.76 kWh over the hour needs 6 A, the charger's least,
+        // in most slots), and the top-up takes only what that peak leaves: 6 A in every slot, no more.
+        var problem = new ProblemBuilder()
+            .Charger("cp")
+            .FlatPrice(0.10)
+            .DemandCharge("facility", 10)
+            .Session("s", "cp", 0, 60, kwh: 2.76, maxA: 16)
+            .Build();
+        problem = problem with { Sessions = [problem.Sessions[0] with { TopUpKwh = 10 }] };
+
+        var plan = ChargingSolver.Solve(problem);
+
+        Assert.Equal([6, 6, 6, 6], plan.Sessions[0].SlotCurrentsA);
+        Assert.Equal(4.14, plan.DemandCharges[0].PeakKw, Digits);
+        Assert.Equal(4.14, plan.Sessions[0].DeliveredKwh, Digits);
+    }
+
+    [Fact]
     public void Solve_NothingRecorded_FlattensThePeak()
     {
         // The same request with no recorded peak: 8 A in all four slots halves the peak, which saves 55.2 of

@@ -264,6 +264,7 @@ public sealed class ScenarioReaderTests
     [InlineData("tariff", "demandChargePerKw", "-2")]
     [InlineData("planning", "slotMinutes", "7")]
     [InlineData("planning", "drawnSoFarKwh", "-0.5")]
+    [InlineData("sessions[0]", "topUpKwh", "-1")]
     [InlineData("planning", "end", "\"2026-03-29 06:00\"")]
     [InlineData("planning", "end", "\"2026-03-29T06:00:00\"")]
     public void Read_OutOfRangeValue_ReportsTheProperty(string owner, string property, string value)
@@ -287,6 +288,18 @@ public sealed class ScenarioReaderTests
         Assert.Equal(1.25, problem.DrawnSoFarKwh);
         Assert.Equal(1.25, ScenarioReader.Read(ScenarioWriter.Write(problem)).Problem!.DrawnSoFarKwh);
         Assert.Equal(0, ScenarioReader.Read(ScenarioSamples.Minimal().ToJsonString()).Problem!.DrawnSoFarKwh);
+    }
+
+    [Fact]
+    public void Read_TopUp_IsTheSessionsAndWrittenBack()
+    {
+        var json = ScenarioSamples.Minimal();
+        json.At("sessions[0]")["topUpKwh"] = 12.5;
+
+        var problem = ScenarioReader.Read(json.ToJsonString()).Problem!;
+
+        Assert.Equal(12.5, problem.Sessions[0].TopUpKwh);
+        Assert.Equal(12.5, ScenarioReader.Read(ScenarioWriter.Write(problem)).Problem!.Sessions[0].TopUpKwh);
     }
 
     [Fact]

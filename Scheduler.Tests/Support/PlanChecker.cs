@@ -140,9 +140,9 @@ public static class PlanChecker
         var session = facts.Problem.Sessions[i];
         var sessionPlan = plan.Sessions[i];
         var delivered = Enumerable.Range(0, facts.SlotCount).Sum(k => sessionPlan.SlotCurrentsA[k] * facts.KwhPerAmp(i, k));
-        if (delivered > session.EnergyKwh + Tolerance)
+        if (delivered > session.EnergyKwh + session.TopUpKwh + Tolerance)
         {
-            violations.Add($"session '{session.Id}': delivers {Num(delivered)} kWh, more than the {Num(session.EnergyKwh)} kWh requested");
+            violations.Add($"session '{session.Id}': delivers {Num(delivered)} kWh, more than the {Num(session.EnergyKwh)} kWh requested and {Num(session.TopUpKwh)} kWh of top-up");
         }
 
         if (Math.Abs(sessionPlan.DeliveredKwh - delivered) > Tolerance)
@@ -155,7 +155,8 @@ public static class PlanChecker
             violations.Add($"session '{session.Id}': RequestedKwh {Num(sessionPlan.RequestedKwh)}, but the session asks {Num(session.EnergyKwh)} kWh");
         }
 
-        if (Math.Abs(sessionPlan.ShortfallKwh - (session.EnergyKwh - sessionPlan.DeliveredKwh)) > Tolerance)
+        var shortfall = session.EnergyKwh - sessionPlan.DeliveredKwh;
+        if (Math.Abs(sessionPlan.ShortfallKwh - (session.TopUpKwh > 0 ? Math.Max(0, shortfall) : shortfall)) > Tolerance)
         {
             violations.Add($"session '{session.Id}': ShortfallKwh {Num(sessionPlan.ShortfallKwh)} is not requested {Num(session.EnergyKwh)} − delivered {Num(sessionPlan.DeliveredKwh)}");
         }
@@ -364,7 +365,7 @@ public static class PlanChecker
             violations.Add($"Objective {Num(plan.Objective)} is below Cost {Num(plan.Cost)}: the shortfall penalty cannot be negative");
         }
 
-        if (plan.Sessions.Sum(s => Math.Max(0, s.ShortfallKwh)) <= Tolerance && !Near(plan.Objective, plan.Cost))
+        if (plan.Sessions.Sum(s => Math.Max(0, s.ShortfallKwh)) <= Tolerance && facts.Problem.Sessions.All(s => s.TopUpKwh == 0) && !Near(plan.Objective, plan.Cost))
         {
             violations.Add($"Objective {Num(plan.Objective)} differs from Cost {Num(plan.Cost)} though every session gets its energy");
         }

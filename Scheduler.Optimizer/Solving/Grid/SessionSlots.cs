@@ -6,7 +6,7 @@ namespace Scheduler.Optimizer.Solving.Grid;
 /// <summary>One session on the slot grid: the slots it may use, how much of each, its current range and its load.</summary>
 internal sealed class SessionSlots
 {
-    private SessionSlots(int index, int first, double[] coverage, int minA, int maxA, int phases, int phaseMask, double kwPerAmp, double energyKwh, int[] circuitChain, double slotHours)
+    private SessionSlots(int index, int first, double[] coverage, int minA, int maxA, int phases, int phaseMask, double kwPerAmp, double energyKwh, double topUpKwh, int[] circuitChain, double slotHours)
     {
         Index = index;
         First = first;
@@ -16,11 +16,12 @@ internal sealed class SessionSlots
         Phases = phases;
         PhaseMask = phaseMask;
         KwPerAmp = kwPerAmp;
-        EnergyKwh = energyKwh;
+        EnergyKwh = energyKwh + topUpKwh;
+        TopUpKwh = topUpKwh;
 
-        // The plan aims at the whole request; whole amps may leave it a fraction of a step short, which the
-        // objective prices gently (see ObjectiveTerms.Segments).
-        TargetKwh = energyKwh;
+        // The plan aims at the whole request and its top-up; whole amps may leave the request a fraction of a step
+        // short, which the objective prices gently, as it prices a top-up not given (see ObjectiveTerms.Segments).
+        TargetKwh = EnergyKwh;
         CircuitChain = circuitChain;
         KwhPerAmp = new double[coverage.Length];
         for (var j = 0; j < coverage.Length; j++)
@@ -63,9 +64,13 @@ internal sealed class SessionSlots
     /// <summary>The power of one amp on all its phases, in kW.</summary>
     public double KwPerAmp { get; }
 
+    /// <summary>The most energy the session may take: its request and its top-up.</summary>
     public double EnergyKwh { get; }
 
-    /// <summary>The energy the plan aims at: the request.</summary>
+    /// <summary>The part of <see cref="EnergyKwh"/> beyond the request: given only where it raises no peak.</summary>
+    public double TopUpKwh { get; }
+
+    /// <summary>The energy the plan aims at: the request and its top-up.</summary>
     public double TargetKwh { get; }
 
     /// <summary>The circuits above its charger, nearest first.</summary>
@@ -77,7 +82,7 @@ internal sealed class SessionSlots
         var mask = phases == 3 ? 0b111 : 1 << (int)charger.PhaseRotation.FirstPhase();
         var minA = Math.Max(1, (int)Math.Ceiling(Math.Max(charger.MinCurrentA, session.MinCurrentA ?? 0) - 1e-9));
         var maxA = (int)Math.Floor(Math.Min(charger.MaxCurrentA, session.MaxCurrentA) + 1e-9);
-        if (maxA < minA || session.EnergyKwh <= 0)
+        if (maxA < minA || session.EnergyKwh + session.TopUpKwh <= 0)
         {
             maxA = 0;
         }
@@ -96,6 +101,6 @@ internal sealed class SessionSlots
             }
         }
 
-        return new SessionSlots(index, first, coverage, minA, maxA, phases, mask, voltageV * phases / 1000.0, session.EnergyKwh, chain, window.SlotLength.TotalHours);
+        return new SessionSlots(index, first, coverage, minA, maxA, phases, mask, voltageV * phases / 1000.0, session.EnergyKwh, session.TopUpKwh, chain, window.SlotLength.TotalHours);
     }
 }

@@ -50,13 +50,13 @@ internal sealed class ObjectiveTerms
     public double SegmentSlope(int j) => BasePenaltyPerKwh * (1 + j);
 
     /// <summary>
-    /// The segments of a session's shortfall as (size in kWh, penalty per kWh), cheapest first. The first is one
-    /// amp-slot, priced just above the dearest energy the session could use: whole amps cannot always hit the
-    /// target exactly, and that last fraction of a step should cost what delivering it would, not a penalty. It
-    /// leaves out the demand charges on purpose: a plan may leave a driver less than one amp-slot short rather than
-    /// raise the site's peak for it, as whole amps would have to, so the relaxation's bound and the plan weigh that
-    /// last fraction alike. The rest of the target is cut into equal segments with ever steeper slopes, so that
-    /// shortfall is shared.
+    /// The segments of a session's shortfall as (size in kWh, penalty per kWh), cheapest first. The first is its
+    /// top-up and one amp-slot of its request, priced just above the dearest energy the session could use: whole
+    /// amps cannot always hit the request exactly, and that last fraction of a step should cost what delivering it
+    /// would, not a penalty; a top-up is worth its energy and no more. It leaves out the demand charges on purpose: a
+    /// plan may leave a driver less than one amp-slot short, or a battery short of full, rather than raise the site's
+    /// peak for it, so the relaxation's bound and the plan weigh that energy alike. The rest of the target is cut
+    /// into equal segments with ever steeper slopes, so that shortfall is shared.
     /// </summary>
     public (double SizeKwh, double PerKwh)[] Segments(SlotModel model, SessionSlots s)
     {
@@ -77,10 +77,10 @@ internal sealed class ObjectiveTerms
         return segments;
     }
 
-    /// <summary>The size of the session's first, cheap shortfall segment: one amp-slot, or its whole target if smaller.</summary>
-    public double RoundingKwh(SlotModel model, SessionSlots s) => Math.Min(s.TargetKwh, s.KwPerAmp * model.SlotHours);
+    /// <summary>The size of the session's first, cheap shortfall segment: its top-up, and one amp-slot of its request (or the whole request if smaller).</summary>
+    public double RoundingKwh(SlotModel model, SessionSlots s) => s.TopUpKwh + Math.Min(s.TargetKwh - s.TopUpKwh, s.KwPerAmp * model.SlotHours);
 
-    /// <summary>Whether a session <paramref name="missingKwh"/> short has passed its cheap rounding segment into the real penalty.</summary>
+    /// <summary>Whether a session <paramref name="missingKwh"/> short (top-up included) has passed its cheap segment into the real penalty.</summary>
     public bool IsShortBeyondRounding(SlotModel model, SessionSlots s, double missingKwh) =>
         s.Length > 0 && missingKwh > RoundingKwh(model, s) + Tolerance.Energy;
 

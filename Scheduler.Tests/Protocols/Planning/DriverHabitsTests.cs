@@ -49,6 +49,23 @@ public sealed class DriverHabitsTests
         Assert.Equal(1, habits.StayShare("v-1"));
     }
 
+    [Fact]
+    public void EnergyShare_VehicleWithRequests_IsTheMedianOfWhatItTookOverWhatWasAsked()
+    {
+        // Asked 20 kWh each time, took 5, 30 (counted as the whole request) and 10: shares 0.25, 1 and 0.5.
+        var sessions = new[] { 5.0, 30, 10 }
+            .Select((took, d) => Session("v-1", d, stayedHours: 8, announcedHours: 8) with { EnergyKwh = took })
+            .Append(Session("v-2", 0, 8, 8) with { AnnouncedEnergyKwh = null })
+            .ToList();
+
+        var habits = DriverHabits.Learn(sessions, Day + Duration.FromDays(5));
+
+        Assert.Equal(0.5, habits.EnergyShare("v-1")!.Value, 6);
+        Assert.Null(habits.EnergyShare("v-2"));
+        Assert.Null(habits.EnergyShare("new"));
+        Assert.Null(DriverHabits.None.EnergyShare("v-1"));
+    }
+
     private static IEnumerable<EndedSession> Days(string vehicle, int days, double stayedHours, double announcedHours) =>
         Enumerable.Range(0, days).Select(d => Session(vehicle, d, stayedHours, announcedHours));
 

@@ -41,6 +41,40 @@ public sealed class PlanningProblemBuilderTests
     }
 
     [Fact]
+    public void Build_SiteTopsUp_PlansTheLearnedShareFirmlyAndTheRestToFullAsTopUp()
+    {
+        // This driver's vehicle takes half of what they ask. Asked 20 kWh with 5 taken: 5 more firmly, and the rest of
+        // what the charger can give from 09:07 to 17:00 as top-up.
+        var history = Enumerable.Range(1, 4)
+            .Select(d => new EndedSession("v-1", Arrival - Duration.FromDays(d), Arrival - Duration.FromDays(d) + Duration.FromHours(9), Arrival - Duration.FromDays(d) + Duration.FromHours(9), 10, 20))
+            .ToList();
+        var snapshot = Snapshot(Plugged(departureHour: 17, energyKwh: 20, deliveredKwh: 5)) with
+        {
+            Habits = DriverHabits.Learn(history, Now),
+            Defaults = new PlanningDefaults { TopUpToFull = true },
+        };
+
+        var request = PlanningProblemBuilder.Build(snapshot);
+
+        var session = Assert.Single(request.Problem.Sessions);
+        Assert.Equal(5, session.EnergyKwh, 6);
+        var chargerKw = snapshot.Site.Chargers[0].MaxCurrentA * snapshot.Site.Chargers[0].Phases * snapshot.Site.VoltageV / 1000;
+        Assert.Equal((chargerKw * (session.Departure - session.Arrival).TotalHours) - 5, session.TopUpKwh, 3);
+        Assert.Equal("driver-learned", request.Sessions[0].Energy);
+        Assert.Equal(0, PlanningProblemBuilder.Build(snapshot with { Defaults = new PlanningDefaults() }).Problem.Sessions[0].TopUpKwh);
+    }
+
+    [Fact]
+    public void Build_FullVehicleOnASiteThatTopsUp_GetsNoTopUp()
+    {
+        var full = Plugged(departureHour: 17, energyKwh: 20, deliveredKwh: 5) with { MeterPowerW = 0, AllowedBeforeMeterKwh = 0.5 };
+
+        var request = PlanningProblemBuilder.Build(Snapshot(full) with { Defaults = new PlanningDefaults { TopUpToFull = true } });
+
+        Assert.Equal(0, request.Problem.Sessions[0].TopUpKwh);
+    }
+
+    [Fact]
     public void Build_VehicleStoppedDrawingWhileAllowed_IsFullAndGetsNothingMore()
     {
         var full = Plugged(departureHour: 17, energyKwh: 20, deliveredKwh: 5) with { MeterPowerW = 0, AllowedBeforeMeterKwh = 0.5 };
