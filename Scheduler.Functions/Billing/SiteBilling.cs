@@ -48,7 +48,9 @@ public sealed class SiteBilling
 
     /// <summary>
     /// The charges that meet the span, with their peaks as they stand at <paramref name="now"/>: the recorded ones, and
-    /// every slot that has passed since the last count, counted as <see cref="RecordAsync"/> will count it.
+    /// every slot that has passed since the last count, counted as <see cref="RecordAsync"/> will count it. With them,
+    /// what the chargers drew from the start of <paramref name="now"/>'s slot up to it (stored, plus what the sessions
+    /// drew since their last estimate), in kWh, which the plan counts toward that slot's demand.
     /// </summary>
     /// <param name="site">The site.</param>
     /// <param name="zone">Its zone.</param>
@@ -57,39 +59,23 @@ public sealed class SiteBilling
     /// <param name="drawn">Per session as read before the plan, the energy taken as delivered at <paramref name="now"/> (or at its stop, where it has stopped since), in kWh.</param>
     /// <param name="now">The planning instant.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    public async Task<(IReadOnlyList<DemandCharge> Charges, RecordedPeaks Peaks)> ChargesAsync(
+    public async Task<(IReadOnlyList<DemandCharge> Charges, RecordedPeaks Peaks, double DrawnThisSlotKwh)> ChargesAsync(
         SiteRecord site, DateTimeZone zone, Instant from, Instant to, IReadOnlyList<(SessionRecord Session, double DeliveredKwh)> drawn, Instant now, CancellationToken cancellationToken = default)
     {
         var charges = Charges(site, zone, from, to);
         if (charges.Count == 0)
         {
-            return (charges, RecordedPeaks.None);
+            return (charges, RecordedPeaks.None, 0);
         }
 
-        var count = await CountAsync(site, zone, Drawn(drawn, now, Duration.FromMinutes(site.Settings.SlotMinutes)), now, cancellationToken).ConfigureAwait(false);
-        return (charges, count.Peaks);
-    }
-
-    /// <summary>
-    /// What the chargers drew from the start of <paramref name="now"/>'s slot up to it, in kWh: the energy stored for the
-    /// slot, plus what the sessions drew in it since their last estimate. The plan counts it toward the slot's demand.
-    /// </summary>
-    /// <param name="site">The site.</param>
-    /// <param name="drawn">Per session as read before the plan, the energy taken as delivered at <paramref name="now"/> (or at its stop), in kWh.</param>
-    /// <param name="now">The planning instant.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    public async Task<double> DrawnThisSlotAsync(SiteRecord site, IReadOnlyList<(SessionRecord Session, double DeliveredKwh)> drawn, Instant now, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(site);
         var slot = Duration.FromMinutes(site.Settings.SlotMinutes);
+        var unstored = Drawn(drawn, now, slot);
+        var count = await CountAsync(site, zone, unstored, now, cancellationToken).ConfigureAwait(false);
         var start = SlotGrid.Floor(now, slot);
-        if (start == now)
-        {
-            return 0;
-        }
-
-        var stored = (await _imports.ListAsync(site.Id, start, start + slot, cancellationToken).ConfigureAwait(false)).Sum(s => s.Kwh);
-        return stored + Drawn(drawn, now, slot).GetValueOrDefault(start);
+        var drawnThisSlot = start == now
+            ? 0
+            : (await _imports.ListAsync(site.Id, start, start + slot, cancellationToken).ConfigureAwait(false)).Sum(s => s.Kwh) + unstored.GetValueOrDefault(start);
+        return (charges, count.Peaks, drawnThisSlot);
     }
 
     /// <summary>

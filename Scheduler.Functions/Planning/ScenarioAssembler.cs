@@ -148,7 +148,7 @@ public sealed class ScenarioAssembler
             Prices = signals.Prices.Count == 0 ? priceList : PriceOverlay.Apply(priceList, [.. signals.Prices.Select(o => new PriceInterval(o.Start, o.End, o.PerKwh))]),
             DemandCharges = billing.Charges,
             Peaks = billing.Peaks,
-            DrawnThisSlotKwh = billing.Charges.Count == 0 ? 0 : await _billing.DrawnThisSlotAsync(site, drawn, now, cancellationToken).ConfigureAwait(false),
+            DrawnThisSlotKwh = billing.DrawnThisSlotKwh,
             GridSignals = signals.Limits,
         });
 
