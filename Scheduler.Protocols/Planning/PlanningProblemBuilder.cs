@@ -15,6 +15,9 @@ public static class PlanningProblemBuilder
     /// <summary>The shortest window planned, so that a site without sessions still gets its fail-safe profiles.</summary>
     public static readonly Duration MinimumWindow = Duration.FromHours(1);
 
+    // The least share of the announced stay a learned driver is planned within, as the largest margin a site may set.
+    private const double MinLearnedStayShare = 0.1;
+
     // The decimals of a session's energy so far, in kWh: to the Wh.
     private const int DeliveredDecimals = 3;
 
@@ -87,16 +90,16 @@ public static class PlanningProblemBuilder
             ?? DefaultDeparture.For(session.Arrival, snapshot.Site.TimeZone, defaults.DefaultDeparture, defaults.DefaultDepartureOnWorkingDays);
         var departureSource = session.AnnouncedDeparture is null ? "default" : session.DepartureSource;
 
-        // A driver's own habits (or the site's) say how much of the announced stay to count on; the fixed margin is the
-        // fallback for a site that has learned nothing yet.
+        // A driver's own habits (or the site's) say how much of the announced stay to count on, less or more; the fixed
+        // margin is the fallback for a site that has learned nothing yet.
         var share = snapshot.Habits.StayShare(session.VehicleId);
-        var margin = share is { } learned ? Math.Clamp(1 - learned, 0, 0.9) : defaults.DepartureMargin;
-        var planned = DepartureHedge.PlannedDeparture(session.Arrival, announced, snapshot.Now, snapshot.SlotLength, margin);
+        var stayShare = share is { } learned ? Math.Max(learned, MinLearnedStayShare) : 1 - defaults.DepartureMargin;
+        var planned = DepartureHedge.PlannedDeparture(session.Arrival, announced, snapshot.Now, snapshot.SlotLength, stayShare);
         if (announced < snapshot.Now + snapshot.SlotLength)
         {
             departureSource = "overstay";
         }
-        else if (planned < announced)
+        else if (planned != announced)
         {
             departureSource += share is null ? "-hedged" : "-learned";
         }

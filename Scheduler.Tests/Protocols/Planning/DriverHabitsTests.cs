@@ -1,5 +1,6 @@
 using NodaTime;
 using Scheduler.Protocols.Planning;
+using Scheduler.Protocols.Sessions;
 
 namespace Scheduler.Tests.Protocols.Planning;
 
@@ -42,11 +43,32 @@ public sealed class DriverHabitsTests
     }
 
     [Fact]
-    public void StayShare_DriverWhoStaysLonger_IsPlannedToTheAnnouncement()
+    public void StayShare_DriverWhoStaysLonger_IsPlannedToTheirLongerStay()
     {
         var habits = DriverHabits.Learn(Days("v-1", 3, stayedHours: 10, announcedHours: 8), Day + Duration.FromDays(5));
 
-        Assert.Equal(1, habits.StayShare("v-1"));
+        Assert.Equal(1.25, habits.StayShare("v-1")!.Value, 6);
+    }
+
+    [Fact]
+    public void StayShare_DriverWhoStaysFarLonger_IsCappedAtTheLargestShareAPlanCountsOn()
+    {
+        var habits = DriverHabits.Learn(Days("v-1", 3, stayedHours: 20, announcedHours: 1), Day + Duration.FromDays(5));
+
+        Assert.Equal(DepartureHedge.MaxStayShare, habits.StayShare("v-1")!.Value, 6);
+    }
+
+    [Fact]
+    public void StayShare_SiteWhoseDriversStayLonger_PlansANewDriverToTheAnnouncement()
+    {
+        var sessions = Days("v-0", 3, stayedHours: 12, announcedHours: 8)
+            .Concat(Enumerable.Range(1, 9).Select(i => Session($"v-{i}", 0, stayedHours: 12, announcedHours: 8)))
+            .ToList();
+
+        var habits = DriverHabits.Learn(sessions, Day + Duration.FromDays(5));
+
+        Assert.Equal(1.5, habits.StayShare("v-0")!.Value, 6);
+        Assert.Equal(1, habits.StayShare("new"));
     }
 
     [Fact]

@@ -110,6 +110,22 @@ public sealed class PlanningProblemBuilderTests
     }
 
     [Fact]
+    public void Build_DriverWhoStaysLonger_PlannedPastTheAnnouncement()
+    {
+        // Arrived 08:00 announcing 12:00 (four hours); this driver stays half as long again as they announce.
+        var history = Enumerable.Range(1, 4)
+            .Select(d => new EndedSession("v-1", Arrival - Duration.FromDays(d), Arrival - Duration.FromDays(d) + Duration.FromHours(6), Arrival - Duration.FromDays(d) + Duration.FromHours(4), 10, 10))
+            .ToList();
+        var snapshot = Snapshot(Plugged(departureHour: 12, energyKwh: 10, deliveredKwh: 0)) with { Habits = DriverHabits.Learn(history, Now) };
+
+        var request = PlanningProblemBuilder.Build(snapshot);
+
+        Assert.Equal(Instant.FromUtc(2026, 3, 10, 14, 0), request.Sessions[0].PlannedDeparture);
+        Assert.Equal("driver-learned", request.Sessions[0].Departure);
+        Assert.Equal(Instant.FromUtc(2026, 3, 10, 14, 0), request.Problem.Sessions[0].Departure);
+    }
+
+    [Fact]
     public void Build_NothingLearned_FallsBackToTheMargin()
     {
         var snapshot = Snapshot(Plugged(departureHour: 18, energyKwh: 10, deliveredKwh: 0)) with { Defaults = new PlanningDefaults { DepartureMargin = 0.5 } };
