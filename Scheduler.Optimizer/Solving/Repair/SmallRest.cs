@@ -23,7 +23,8 @@ internal static class SmallRest
             return;
         }
 
-        // The rest is worth opening a slot for only where that costs less than the shortfall it saves.
+        // The rest is worth opening a slot for only where that costs less than the shortfall it saves: all of it, or
+        // what the slot gives at the minimum where the rest is larger (as a top-up toward full often is).
         var penalty = terms.Penalty(model, s, remaining);
 
         var cheapestFirst = SlotOrder.CheapestFirst(model, s);
@@ -44,7 +45,8 @@ internal static class SmallRest
             var cost = (model.EffectivePricePerKwh(k) * s.MinA * s.KwhPerAmp[j])
                 - trims.Sum(t => model.EffectivePricePerKwh(s.First + t.Local) * t.Amps * s.KwhPerAmp[t.Local])
                 + peaks.RaiseCost(k, schedule.AverageImportKw(k) + (s.MinA * s.KwPerAmp * s.Coverage[j]));
-            if (cost < best.Cost - Tolerance.Money && cost < penalty - Tolerance.Money)
+            var saved = penalty - terms.Penalty(model, s, Math.Max(0, remaining - (s.MinA * s.KwhPerAmp[j])));
+            if (cost < best.Cost - Tolerance.Money && cost < saved - Tolerance.Money)
             {
                 best = (cost, j, trims);
             }
