@@ -59,8 +59,8 @@ public sealed record SimulationInput
     /// <summary>Whether the scheduler learns its drivers' habits at all; false plans every driver with <see cref="DepartureMargin"/>. The default is true.</summary>
     public bool LearnDrivers { get; init; } = true;
 
-    /// <summary>Whether the scheduler tops vehicles up beyond their requests where no peak rises (a site's topUpToFull). The default is false.</summary>
-    public bool TopUpToFull { get; init; }
+    /// <summary>Whether the scheduler tops vehicles up beyond their requests where no peak rises (a site's topUpToFull). The default is true.</summary>
+    public bool TopUpToFull { get; init; } = true;
 
     /// <summary>The defaults as the planner takes them.</summary>
     public PlanningDefaults Defaults => new()

@@ -21,6 +21,6 @@ internal sealed record SimulationRequest(
     /// <summary>Whether the scheduler learns the drivers' habits. The default is true.</summary>
     public bool LearnDrivers { get; init; } = true;
 
-    /// <summary>Whether the scheduler tops vehicles up beyond their requests where no peak rises. The default is false.</summary>
-    public bool TopUpToFull { get; init; }
+    /// <summary>Whether the scheduler tops vehicles up beyond their requests where no peak rises. The default is true.</summary>
+    public bool TopUpToFull { get; init; } = true;
 }

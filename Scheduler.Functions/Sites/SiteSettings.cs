@@ -46,9 +46,9 @@ public sealed record SiteSettings
     /// <summary>
     /// Whether plans top vehicles up beyond their drivers' requests, toward full, where that raises no billed peak and
     /// no limit; a driver's learned share of their request is then planned firmly and the rest as top-up. The default
-    /// is false: plans deliver what was asked.
+    /// is true; false plans every request firmly and nothing beyond it.
     /// </summary>
-    public bool TopUpToFull { get; init; }
+    public bool TopUpToFull { get; init; } = true;
 
     /// <summary>
     /// Whose departure wins when both the driver's app and the vehicle (ISO 15118 charging needs) announced one: newest

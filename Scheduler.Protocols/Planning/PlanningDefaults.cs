@@ -23,10 +23,10 @@ public sealed record PlanningDefaults
     /// <summary>
     /// Whether a plan tops vehicles up beyond what their drivers asked, toward full, where that raises no billed
     /// peak and no limit. Drivers often ask for less than their vehicle takes (and the learned share of a driver's
-    /// request is planned firmly, the rest as top-up); a full vehicle stops drawing on its own. The default is false:
-    /// a plan delivers what was asked.
+    /// request is planned firmly, the rest as top-up); a full vehicle stops drawing on its own. The default is true;
+    /// false plans every request firmly and nothing beyond it.
     /// </summary>
-    public bool TopUpToFull { get; init; }
+    public bool TopUpToFull { get; init; } = true;
 
     /// <summary>The longest a plan looks ahead. The default is 36 hours.</summary>
     public Duration MaxHorizon { get; init; } = Duration.FromHours(36);

@@ -137,7 +137,7 @@ public sealed class SimulationRunnerTests
             return new HistoricalSession($"night-{d}", "cp-1", arrival, departure, 20, [new Announcement(arrival, departure, 20)]);
         }).ToList();
         var site = new Site("s", amsterdam, 230, 100, [], [Charger("cp-1", null)], []);
-        var input = new SimulationInput { Site = site, Tariff = new Tariff("EUR", prices), Sessions = cars, Start = start, End = end };
+        var input = new SimulationInput { Site = site, Tariff = new Tariff("EUR", prices), Sessions = cars, Start = start, End = end, TopUpToFull = false };
 
         var result = SimulationRunner.Run(input);
 
@@ -149,8 +149,26 @@ public sealed class SimulationRunnerTests
         Assert.Equal(6 * 20 * 0.05, scheduler.Cost, 1);
     }
 
+    [Fact]
+    public void Run_ByDefault_TopsTheCarUpBeyondWhatItsDriverAskedAndTheRequestByItselfDoesNot()
+    {
+        // Arrives 08:00, asks for 10 kWh by 17:00 and really takes 20 before leaving at 18:00: topped up, it gets
+        // all 20; planned to the request alone, it stops at 10.
+        var input = Input(Prices(), Car("a", 8, 18, 20, announcedHours: 17, announcedKwh: 10));
+
+        var byDefault = new SimulationInput { Site = input.Site, Tariff = input.Tariff, Sessions = input.Sessions, Start = input.Start, End = input.End };
+        var toppedUp = Strategy(SimulationRunner.Run(byDefault), "scheduler");
+        var asked = Strategy(SimulationRunner.Run(input), "scheduler");
+
+        Assert.Equal(20, toppedUp.DeliveredKwh, 1);
+        Assert.Equal(100, toppedUp.FullyServedPct);
+        Assert.InRange(asked.DeliveredKwh, 9.8, 10.2);
+        Assert.Equal(0, toppedUp.Violations);
+    }
+
     private static StrategyResult Strategy(SimulationResult result, string name) => result.Strategies.Single(s => s.Name == name);
 
+    // These cases work out by hand what a plan of exactly the requests costs, so the scheduler tops nothing up.
     private static SimulationInput Input(IReadOnlyList<PriceInterval> prices, params HistoricalSession[] sessions) => new()
     {
         Site = new Site("s", Utc, 230, 100, [], [Charger("cp-1", null)], []),
@@ -158,6 +176,7 @@ public sealed class SimulationRunnerTests
         Sessions = sessions,
         Start = Day,
         End = Day + Duration.FromDays(1),
+        TopUpToFull = false,
     };
 
     private static Charger Charger(string id, string? circuit) => new(id, circuit, 16, 6, 3);

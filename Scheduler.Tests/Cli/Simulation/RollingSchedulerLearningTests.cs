@@ -57,6 +57,9 @@ public sealed class RollingSchedulerLearningTests
             Sessions = sessions,
             Start = Monday + Duration.FromDays(from),
             End = end,
+
+            // A top-up would charge the car from its arrival; planned to its request alone, only a learned departure serves it.
+            TopUpToFull = false,
         };
     }
 }

@@ -46,16 +46,21 @@ public sealed class EndToEndTests(AzuriteFixture azurite)
         var txProfiles = csms.Requests.Where(r => r.StationId == "CS/01" && r.Body.Contains("TxProfile", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, txProfiles.Count);
 
-        // Read back, the last profile allows the planned 30 kWh before the departure, and nothing after it.
+        // Read back, the last profile allows what the plan gives before the departure (the 30 kWh asked and, by
+        // default, a top-up beyond it), and nothing after it.
         var version = ocppVersion == "1.6" ? OcppVersion.V16 : OcppVersion.V201;
         var intervals = ChargingProfileReader.Read(System.Text.Json.Nodes.JsonNode.Parse(txProfiles[^1].Body)!.AsObject());
         var departure = Now + Duration.FromHours(4);
         var allowedKwh = intervals
             .Where(i => i.Start < departure)
             .Sum(i => i.LimitA * 230 * 3 / 1000 * ((i.End is { } end && end < departure ? end : departure) - (i.Start > Now ? i.Start : Now)).TotalHours);
-        Assert.InRange(allowedKwh, 29.8, 30.5);
-        Assert.Equal(0, ChargingProfileReader.LimitAt(intervals, departure + Duration.FromMinutes(1)));
         using var document = JsonDocument.Parse(json);
+        var planned = document.RootElement.GetProperty("sessions").EnumerateArray().Single();
+        Assert.Equal(30, planned.GetProperty("requestedKwh").GetDouble(), 0.2);
+        var plannedKwh = planned.GetProperty("deliveredKwh").GetDouble();
+        Assert.True(plannedKwh >= 29.8, $"planned {plannedKwh} kWh");
+        Assert.InRange(allowedKwh, plannedKwh - 0.2, plannedKwh + 0.5);
+        Assert.Equal(0, ChargingProfileReader.LimitAt(intervals, departure + Duration.FromMinutes(1)));
         var profile = document.RootElement.GetProperty("chargingProfiles").EnumerateArray().First(p => p.GetProperty("purpose").GetString() == "TxProfile");
         Assert.Equal(version == OcppVersion.V16 ? "1.6" : "2.0.1", profile.GetProperty("ocppVersion").GetString());
     }

@@ -29,8 +29,10 @@ internal static class VehicleTestSite
             ["Vehicles:WakeDelay"] = "00:00:30",
             ["Vehicles:MaxAttempts"] = "3",
         });
+        // Planned to the driver's request alone, so that a plan starts and stops the vehicle in the cheap hours.
         var settings = new SiteSettings
         {
+            TopUpToFull = false,
             TouTariff = TestSites.WithCsms(new Uri("https://csms.example")).TouTariff,
             VehicleApi = new VehicleApiSettings
             {

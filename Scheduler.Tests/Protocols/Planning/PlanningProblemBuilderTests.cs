@@ -41,18 +41,14 @@ public sealed class PlanningProblemBuilderTests
     }
 
     [Fact]
-    public void Build_SiteTopsUp_PlansTheLearnedShareFirmlyAndTheRestToFullAsTopUp()
+    public void Build_ByDefault_PlansTheLearnedShareFirmlyAndTheRestToFullAsTopUp()
     {
         // This driver's vehicle takes half of what they ask. Asked 20 kWh with 5 taken: 5 more firmly, and the rest of
-        // what the charger can give from 09:07 to 17:00 as top-up.
+        // what the charger can give from 09:07 to 17:00 as top-up; a site tops up unless told not to.
         var history = Enumerable.Range(1, 4)
             .Select(d => new EndedSession("v-1", Arrival - Duration.FromDays(d), Arrival - Duration.FromDays(d) + Duration.FromHours(9), Arrival - Duration.FromDays(d) + Duration.FromHours(9), 10, 20))
             .ToList();
-        var snapshot = Snapshot(Plugged(departureHour: 17, energyKwh: 20, deliveredKwh: 5)) with
-        {
-            Habits = DriverHabits.Learn(history, Now),
-            Defaults = new PlanningDefaults { TopUpToFull = true },
-        };
+        var snapshot = Snapshot(Plugged(departureHour: 17, energyKwh: 20, deliveredKwh: 5)) with { Habits = DriverHabits.Learn(history, Now) };
 
         var request = PlanningProblemBuilder.Build(snapshot);
 
@@ -61,7 +57,11 @@ public sealed class PlanningProblemBuilderTests
         var chargerKw = snapshot.Site.Chargers[0].MaxCurrentA * snapshot.Site.Chargers[0].Phases * snapshot.Site.VoltageV / 1000;
         Assert.Equal((chargerKw * (session.Departure - session.Arrival).TotalHours) - 5, session.TopUpKwh, 3);
         Assert.Equal("driver-learned", request.Sessions[0].Energy);
-        Assert.Equal(0, PlanningProblemBuilder.Build(snapshot with { Defaults = new PlanningDefaults() }).Problem.Sessions[0].TopUpKwh);
+
+        // A site that does not top up plans the whole request firmly and nothing beyond it.
+        var firm = Assert.Single(PlanningProblemBuilder.Build(snapshot with { Defaults = new PlanningDefaults { TopUpToFull = false } }).Problem.Sessions);
+        Assert.Equal(15, firm.EnergyKwh, 6);
+        Assert.Equal(0, firm.TopUpKwh);
     }
 
     [Fact]
