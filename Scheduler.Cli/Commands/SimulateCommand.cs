@@ -28,7 +28,7 @@ internal static class SimulateCommand
         var margin = new Option<double>("--departure-margin") { Description = "The share of each announced stay the planner holds back, 0 to 0.9 (0.5: an announced 8-hour stay is planned to be served in 4). Default: 0.", DefaultValueFactory = _ => 0, HelpName = "share" };
         var learnFrom = new Option<string?>("--learn-from") { Description = "Learn the drivers' habits from the sessions that arrived from this local date on (a warm-up before --from; yyyy-MM-dd). Default: --from: learn only online.", HelpName = "date" };
         var noLearning = new Option<bool>("--no-learning") { Description = "Learn nothing of the drivers: every stay is planned with --departure-margin." };
-        var noTopUp = new Option<bool>("--no-top-up") { Description = "Plan every driver's request firmly and nothing beyond it (a site's topUpToFull false). Default: vehicles are topped up where no billed peak rises, a driver's learned share of the request planned firmly." };
+        var noTopUp = new Option<bool>("--no-top-up") { Description = "Plan every driver's request firmly and nothing beyond it (a site's topUpToFull: false). Default: vehicles are topped up where no billed peak rises, a driver's learned share of the request planned firmly." };
         var command = new Command("simulate", "Replays real charging sessions with the scheduler re-planning as time passes, against uncontrolled, greedy and offline charging.")
         {
             sessions, site, tariff, tariffFormat, signals, from, to, outFile, plot, defaultDeparture, defaultEnergy, margin, learnFrom, noLearning, noTopUp,
